@@ -1,0 +1,61 @@
+"""Schema versions: a fresh store is created at the newest schema; an older one is upgraded
+step by step by the numbered functions below, each in its own transaction.
+
+A small numbered list instead of Alembic: the steps are few, must run on SQLite and
+PostgreSQL alike, and need no separate migration environment shipped with the package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine, inspect, select
+
+from verify.errors import StoreError
+from verify.store.models import Base, Meta
+
+Migration = Callable[[Connection], None]
+
+# MIGRATIONS[i] brings a store from version i + 1 to version i + 2; version 1 is the first
+# schema. Append only: a released step never changes.
+MIGRATIONS: list[Migration] = []
+
+SCHEMA_VERSION = len(MIGRATIONS) + 1
+
+
+def stored_version(connection: Connection) -> int | None:
+    if not inspect(connection).has_table(Meta.__tablename__):
+        return None
+    raw = connection.execute(select(Meta.value).where(Meta.name == "schema_version")).scalar()
+    return int(raw) if raw is not None else None
+
+
+def _set_version(connection: Connection, version: int) -> None:
+    table = Meta.__table__
+    connection.execute(table.delete().where(table.c.name == "schema_version"))
+    connection.execute(table.insert().values(name="schema_version", value=str(version)))
+
+
+def migrate(engine: Engine) -> int:
+    """Return the version the store is at after creating or upgrading it."""
+    with engine.begin() as connection:
+        version = stored_version(connection)
+        if version is None:
+            if inspect(connection).get_table_names():
+                raise StoreError(
+                    f"{engine.url.render_as_string(hide_password=True)} holds tables "
+                    "but no verify schema; point --db at a new or a verify database"
+                )
+            Base.metadata.create_all(connection)
+            _set_version(connection, SCHEMA_VERSION)
+            return SCHEMA_VERSION
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store is at schema {version} but this verify knows only up to "
+            f"{SCHEMA_VERSION}; upgrade verify (pip install -U verify)"
+        )
+    for step in range(version, SCHEMA_VERSION):
+        with engine.begin() as connection:
+            MIGRATIONS[step - 1](connection)
+            _set_version(connection, step + 1)
+    return SCHEMA_VERSION

@@ -1,0 +1,96 @@
+"""Opening a store: one engine per URL, SQLite tuned for one writer and many readers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from verify.errors import StoreError
+from verify.store.migrations import migrate
+
+DEFAULT_URL = "sqlite:///verify.db"
+SQLITE_BUSY_MS = 30_000
+
+
+def resolve_url(url: str | None) -> str:
+    """--db wins, then $VERIFY_DB, then a file in the working directory."""
+    return url or os.environ.get("VERIFY_DB") or DEFAULT_URL
+
+
+def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets a report be read while an ingest writes; the busy timeout makes a second
+    # writer wait instead of failing at once.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+class Store:
+    """A migrated database and the sessions onto it."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed whole on success, rolled back whole on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(url: str | None = None) -> Store:
+    """Connect, check the schema version and bring an older store up to date."""
+    url = resolve_url(url)
+    try:
+        engine = create_engine(url, connect_args=_connect_args(url))
+    except (ArgumentError, ImportError) as error:
+        raise StoreError(
+            f"database URL {url!r} is not usable ({error}); "
+            "pass --db sqlite:///FILE.db or postgresql+psycopg://USER@HOST/DB"
+        ) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _tune_sqlite)
+    try:
+        migrate(engine)
+    except StoreError:
+        engine.dispose()
+        raise
+    except OperationalError as error:
+        engine.dispose()
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise StoreError(
+            f"cannot open the database {_redact(url)}: {reason}; "
+            "check --db or $VERIFY_DB and that the server is running"
+        ) from None
+    return Store(engine)
+
+
+def _connect_args(url: str) -> dict[str, Any]:
+    if url.startswith("sqlite"):
+        return {"timeout": SQLITE_BUSY_MS / 1000}
+    if url.startswith("postgresql"):
+        return {"connect_timeout": 5}
+    return {}
+
+
+def _redact(url: str) -> str:
+    """Never print a password in an error message."""
+    head, sep, tail = url.partition("@")
+    if not sep or ":" not in head.split("//", 1)[-1]:
+        return url
+    scheme, _, credentials = head.partition("//")
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}//{user}:***@{tail}"
