@@ -177,6 +177,8 @@ def test_one_source_cited_for_different_figures_is_an_attribution_conflict() -> 
     ("value", "words"),
     [
         (Value(Kind.LENGTH, 0, 1, 1000, 1000, "km", Qualifier.ABOUT), "about 1,000 km"),
+        (Value(Kind.DURATION, 0, 1, 10957.5, 10957.5, "day", Qualifier.EXACT),
+         "30 years (exact)"),
         (Value(Kind.PERCENT, 0, 1, 69, 69, "%", Qualifier.EXACT), "69% (exact)"),
         (Value(Kind.YEAR, 0, 1, 2016, 2020, None, Qualifier.RANGE), "2016-01-01..2020-12-31"),
         (Value(Kind.MONEY, 0, 1, 740e6, None, "USD", Qualifier.MORE_THAN, currency="USD"),

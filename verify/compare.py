@@ -193,6 +193,8 @@ def describe(value: Value) -> str:
         text = f"{_num(low)}-{_num(high)}"
     else:
         text = _num(low if low is not None else high)
+    if unit == "day" and value.kind not in TIME_KINDS:
+        text, unit = _in_years(low, high, text)
     if unit and value.kind not in TIME_KINDS:
         text = f"{text}%" if unit == "%" else f"{text} {unit}"
     words = {
@@ -252,6 +254,16 @@ def _same_figure(a: Value, b: Value) -> bool:
 
 def _contains(outer: Interval, inner: Interval) -> bool:
     return outer.low <= inner.low and inner.high <= outer.high
+
+
+def _in_years(low: float | None, high: float | None, text: str) -> tuple[str, str]:
+    """A duration of whole years reads in years ("30 years"), not 10,957.5 days."""
+    points = [x for x in (low, high) if x is not None]
+    years = [x / 365.25 for x in points]
+    if points and all(y >= 1 and abs(y - round(y)) < 0.01 for y in years):
+        shown = sorted({int(round(y)) for y in years})
+        return "-".join(str(y) for y in shown), "years"
+    return text, "day"
 
 
 def _num(x: float | None) -> str:

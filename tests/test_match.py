@@ -1,0 +1,237 @@
+"""Matching on claims built by hand: blocking, cross-language ties, no chaining, stable ids."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from verify.claims import Claim, Kind, Qualifier, Value
+from verify.match import FactIndex, InvertedIndex, Item, Lexicon, blocking_keys, group_facts
+from verify.match.thresholds import MAX_BLOCK
+from verify.text.normalize import content_stems
+
+
+def item(
+    key: str,
+    document: str,
+    sentence: str,
+    value_words: str,
+    kind: Kind,
+    low: float | None,
+    high: float | None = None,
+    *,
+    unit: str | None = None,
+    q: Qualifier = Qualifier.EXACT,
+    entities: tuple[str, ...] = (),
+    clause: str | None = None,
+    sentence_start: int = 0,
+    scope: tuple[str, ...] = (),
+) -> Item:
+    """An item whose claim is built from the written sentence (context from its clause)."""
+    if high is None and q in (Qualifier.EXACT, Qualifier.ABOUT):
+        high = low
+    at = sentence.index(value_words)
+    value = Value(kind, sentence_start + at, sentence_start + at + len(value_words), low, high,
+                  unit, q)
+    context = content_stems(clause if clause is not None else sentence)
+    claim = Claim(sentence_start, sentence_start + len(sentence), value, context, entities,
+                  scope=scope)
+    return Item(key, document, claim, sentence)
+
+
+def day(y: int, m: int, d: int) -> float:
+    return float(date(y, m, d).toordinal())
+
+
+AR_DISTANCE = item(
+    "ar-25", "a.txt", "تبعد عشق آباد 25 كيلومترا عن حدود إيران", "25 كيلومترا",
+    Kind.LENGTH, 25, unit="km", entities=("ashgabat", "iran"),
+)
+EN_DISTANCE = item(
+    "en-20", "b.txt", "Ashgabat lies less than 20 km from the Iranian border", "less than 20 km",
+    Kind.LENGTH, None, 20, unit="km", q=Qualifier.LESS_THAN, entities=("ashgabat", "iran"),
+)
+
+
+def test_arabic_and_english_versions_meet_through_entities_and_lexicon() -> None:
+    (fact,) = [f for f in group_facts([AR_DISTANCE, EN_DISTANCE]) if len(f.members) > 1]
+    assert fact.status == "conflict"
+    assert fact.conflict_kind == "number"
+    assert "ashgabat" in fact.explanation and "border" in fact.explanation
+    assert "do not overlap" in fact.explanation
+    assert fact.label.startswith("length:")
+
+
+def test_two_values_of_one_sentence_are_two_facts_even_with_one_context() -> None:
+    sentence = "تبعد عشق آباد 25 كيلومترا عن حدود إيران الممتدة نحو 1000 كيلومتر"
+    distance = item("d", "a.txt", sentence, "25 كيلومترا", Kind.LENGTH, 25, unit="km",
+                    entities=("ashgabat", "iran"))
+    border = item("b", "a.txt", sentence, "نحو 1000 كيلومتر", Kind.LENGTH, 1000, unit="km",
+                  q=Qualifier.ABOUT, entities=("ashgabat", "iran"))
+    facts = group_facts([distance, border])
+    assert sorted(len(f.members) for f in facts) == [1, 1]
+    assert {f.status for f in facts} == {"single"}
+
+
+def test_the_other_version_joins_the_closer_of_two_values_in_one_sentence() -> None:
+    sentence = "تبعد عشق آباد 25 كيلومترا عن حدود إيران، الممتدة لمسافة نحو 1000 كيلومتر"
+    distance = item("d", "a.txt", sentence, "25 كيلومترا", Kind.LENGTH, 25, unit="km",
+                    entities=("ashgabat", "iran"), clause="تبعد عشق آباد 25 كيلومترا عن حدود إيران")
+    border = item("b", "a.txt", sentence, "نحو 1000 كيلومتر", Kind.LENGTH, 1000, unit="km",
+                  q=Qualifier.ABOUT, entities=("iran",), clause="الممتدة لمسافة نحو 1000 كيلومتر")
+    facts = group_facts([distance, border, EN_DISTANCE])
+    (pair,) = [f for f in facts if len(f.members) == 2]
+    assert {m.claim_key for m in pair.members} == {"d", "en-20"}
+
+
+def test_no_chaining_through_a_middle_claim() -> None:
+    # B shares half its words with A and the other half with C; A and C share nothing
+    a = item("a", "1.txt", "embassy opened capital delegation visit 5", "5", Kind.COUNT, 5)
+    b = item("b", "2.txt", "embassy opened capital delegation oil imports arms trade 6", "6",
+             Kind.COUNT, 6)
+    c = item("c", "3.txt", "oil imports arms trade 7", "7", Kind.COUNT, 7)
+    facts = group_facts([a, b, c])
+    groups = [{m.claim_key for m in f.members} for f in facts]
+    assert not any({"a", "c"} <= g for g in groups)
+    assert {"a", "b"} in groups or {"b", "c"} in groups
+
+
+def test_thirty_years_of_two_different_facts_never_group() -> None:
+    minister = item("m", "1.txt",
+                    "Cohen is the first Israeli minister to visit Ashgabat in 30 years",
+                    "30 years", Kind.DURATION, 30, unit="year", entities=("cohen", "israel",
+                                                                          "ashgabat"))
+    embassy = item("e", "2.txt",
+                   "Azerbaijan opened an embassy in Tel Aviv after 30 years of relations",
+                   "30 years", Kind.DURATION, 30, unit="year", entities=("azerbaijan",
+                                                                         "tel-aviv"))
+    assert all(f.status == "single" for f in group_facts([minister, embassy]))
+
+
+def test_end_of_march_and_29_march_are_one_consistent_fact() -> None:
+    a = item("a", "1.txt", "Azerbaijan opened its embassy in Tel Aviv at the end of March",
+             "end of March", Kind.DATE_RANGE, day(2023, 3, 21), day(2023, 3, 31),
+             q=Qualifier.RANGE, entities=("azerbaijan", "tel-aviv"))
+    b = item("b", "2.txt", "افتتحت أذربيجان سفارتها في تل أبيب يوم 29 مارس", "29 مارس",
+             Kind.DATE, day(2023, 3, 29), entities=("azerbaijan", "tel-aviv"))
+    (fact,) = [f for f in group_facts([a, b]) if len(f.members) == 2]
+    assert fact.status == "consistent"
+    assert "one holds the other" in fact.explanation
+
+
+def test_arms_money_and_arms_share_never_meet() -> None:
+    money = item("m", "1.txt", "Israel's arms sales to Azerbaijan exceeded $740 million",
+                 "$740 million", Kind.MONEY, 740e6, None, unit="USD", q=Qualifier.MORE_THAN,
+                 entities=("israel", "azerbaijan"), scope=("2017-2019",))
+    share = item("s", "2.txt", "Israel supplied 69% of Azerbaijan's arms imports", "69%",
+                 Kind.PERCENT, 69, unit="%", entities=("israel", "azerbaijan"),
+                 scope=("2016-2020",))
+    assert blocking_keys(money.claim).isdisjoint(blocking_keys(share.claim))
+    assert all(f.status == "single" for f in group_facts([money, share]))
+
+
+def test_a_document_that_contradicts_itself_is_its_own_kind() -> None:
+    first = item("1", "a.txt", "The delegation of 30 officials arrived in Baku", "30",
+                 Kind.COUNT, 30, entities=("baku",))
+    second = item("2", "a.txt", "A delegation of 45 officials arrived in Baku", "45",
+                  Kind.COUNT, 45, entities=("baku",), sentence_start=200)
+    (fact,) = group_facts([first, second])
+    assert (fact.status, fact.conflict_kind) == ("conflict", "self-contradiction")
+    assert "contradicts itself" in fact.explanation
+
+
+def test_blocking_keys_carry_the_dimension_and_candidates_need_two_shared_keys() -> None:
+    keys = blocking_keys(AR_DISTANCE.claim)
+    assert "length:km|@ashgabat" in keys
+    assert "length:km|~border" in keys
+    index = InvertedIndex()
+    index.add("x", ["k1", "k2", "k3"])
+    index.add("y", ["k1", "k2"])
+    index.add("z", ["k3", "k9"])
+    assert index.candidates("x", ["k1", "k2", "k3"]) == ["y"]
+
+
+def test_an_over_common_key_stops_being_a_key() -> None:
+    index = InvertedIndex()
+    crossed: set[str] = set()
+    for n in range(MAX_BLOCK + 1):
+        crossed |= index.add(f"c{n}", ["common", f"own{n}"])
+    assert crossed == {"common"}
+    index.add("q", ["common", "own0"])
+    assert index.candidates("q", ["common", "own0"]) == []
+
+
+def test_a_user_lexicon_file_extends_the_shipped_one(tmp_path: Path) -> None:
+    a = item("a", "1.txt", "the glorbix reached 40 in Baku", "40", Kind.COUNT, 40,
+             entities=("baku",))
+    b = item("b", "2.txt", "Baku counted 90 zanthor", "90", Kind.COUNT, 90, entities=("baku",))
+    assert all(f.status == "single" for f in group_facts([a, b]))
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("concept\ten\txx\nwidget\tglorbix\tzanthor\n", encoding="utf-8")
+    facts = group_facts([a, b], lexicon=Lexicon.load([extra]))
+    assert [f.status for f in facts] == ["conflict"]
+
+
+def _corpus() -> list[Item]:
+    return [
+        AR_DISTANCE,
+        EN_DISTANCE,
+        item("e1", "c.txt", "Ashgabat is 25 km from the border with Iran", "25 km", Kind.LENGTH,
+             25, unit="km", entities=("ashgabat", "iran")),
+        item("o1", "c.txt", "Israel buys more than 30% of its oil from Azerbaijan", "30%",
+             Kind.PERCENT, 30, None, unit="%", q=Qualifier.MORE_THAN,
+             entities=("israel", "azerbaijan"), sentence_start=100),
+        item("o2", "d.txt", "تشتري إسرائيل 40٪ من نفطها من أذربيجان", "40٪", Kind.PERCENT, 40,
+             unit="%", entities=("israel", "azerbaijan")),
+        item("o3", "a.txt", "تستورد إسرائيل نحو 40٪ من نفطها من أذربيجان", "نحو 40٪",
+             Kind.PERCENT, 40, unit="%", q=Qualifier.ABOUT, entities=("israel", "azerbaijan"),
+             sentence_start=300),
+        item("x", "d.txt", "114 Israeli companies work in Azerbaijan", "114", Kind.COUNT, 114,
+             entities=("israel", "azerbaijan"), sentence_start=50),
+    ]
+
+
+def _summary(facts: list[object]) -> list[tuple[str, str, tuple[str, ...]]]:
+    from verify.match import Fact
+
+    out = []
+    for f in facts:
+        assert isinstance(f, Fact)
+        out.append((f.id, f.status, tuple(sorted(m.claim_key for m in f.members))))
+    return out
+
+
+def test_the_corpus_groups_as_expected() -> None:
+    groups = {members: status for _, status, members in _summary(list(group_facts(_corpus())))}
+    assert groups[("ar-25", "e1", "en-20")] == "conflict"
+    assert groups[("o1", "o2", "o3")] == "consistent"
+    assert groups[("x",)] == "single"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_facts_and_ids_do_not_depend_on_input_order(rnd: random.Random) -> None:
+    corpus = _corpus()
+    expected = _summary(list(group_facts(corpus)))
+    rnd.shuffle(corpus)
+    assert _summary(list(group_facts(corpus))) == expected
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_adding_in_batches_gives_the_facts_of_one_pass(rnd: random.Random) -> None:
+    corpus = _corpus()
+    expected = _summary(list(group_facts(corpus)))
+    rnd.shuffle(corpus)
+    cut = rnd.randrange(1, len(corpus))
+    index = FactIndex()
+    first = index.add(corpus[:cut])
+    affected = index.add(corpus[cut:])
+    assert _summary(list(index.facts())) == expected
+    assert affected  # the new items made or changed at least one fact
+    untouched = {f.id for f in index.facts()} - affected
+    assert untouched <= first

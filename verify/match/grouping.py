@@ -1,0 +1,260 @@
+"""Facts: the versions of one claim across documents, grouped without chaining.
+
+Pairs of claims are linked when their score (see `thresholds`) reaches GROUP_THRESHOLD;
+facts are then built by greedy complete linkage over those links, strongest first: two
+groups merge only when *every* member of one is linked to every member of the other, so an
+unrelated claim is never pulled in through a middle one. Links are examined in the order
+(score, claim keys), which depends on the inputs only, never on their order, and a fact's id
+hashes its sorted member keys: the same inputs give the same facts and ids.
+
+Two values of one sentence are never linked: they are different facts (a distance and a
+border length), however alike their clause words are.
+
+`FactIndex.add` is the incremental form: new items are scored against the candidates their
+blocking keys reach, and only the linked components they touch are regrouped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Literal
+
+from verify.claims import Claim
+from verify.compare import Comparison, compare
+from verify.match.blocking import InvertedIndex, keys_of
+from verify.match.lexicon import CONCEPT_PREFIX, Lexicon, default_lexicon
+from verify.match.similarity import ENTITY_PREFIX, Features, features, score, shared_anchors
+from verify.match.thresholds import GROUP_THRESHOLD
+from verify.text.normalize import TOKEN_RE, stem
+
+Status = Literal["conflict", "consistent", "not-comparable", "single"]
+FactConflict = Literal["number", "date", "attribution", "self-contradiction"]
+LABEL_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One claim as matching sees it: a stable key from the caller, its document, its sentence.
+
+    `text` is the sentence exactly as in the document (document_text[sentence_start:
+    sentence_end]), so the value's own words are recoverable from it.
+    """
+
+    claim_key: str
+    document: str
+    claim: Claim
+    text: str
+
+    @property
+    def value_text(self) -> str:
+        """The value's own words as they stand in the sentence."""
+        offset = self.claim.sentence_start
+        return self.text[self.claim.value.start - offset : self.claim.value.end - offset]
+
+
+@dataclass(frozen=True, slots=True)
+class PairVerdict:
+    """The comparison of two versions of a fact (keys in sorted order)."""
+
+    a: str
+    b: str
+    comparison: Comparison
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A group of versions of one claim, with its verdict and the why of it."""
+
+    id: str
+    status: Status
+    kind: str
+    conflict_kind: FactConflict | None
+    label: str
+    explanation: str
+    members: tuple[Item, ...]
+    pairs: tuple[PairVerdict, ...]
+
+
+def fact_id(claim_keys: Iterable[str]) -> str:
+    """A stable id: the hash of the sorted member claim keys."""
+    joined = "\n".join(sorted(claim_keys)).encode("utf-8")
+    return hashlib.sha256(joined).hexdigest()[:16]
+
+
+def group_facts(items: Sequence[Item], *, lexicon: Lexicon | None = None) -> list[Fact]:
+    """Group items into facts (singletons included), sorted by id."""
+    index = FactIndex(lexicon)
+    index.add(items)
+    return index.facts()
+
+
+class FactIndex:
+    """Facts over a growing set of items; `add` re-examines only what new items touch."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon or default_lexicon()
+        self._items: dict[str, Item] = {}
+        self._features: dict[str, Features] = {}
+        self._index = InvertedIndex()
+        self._links: dict[str, dict[str, float]] = {}
+        self._fact_of: dict[str, str] = {}
+        self._facts: dict[str, Fact] = {}
+
+    def facts(self) -> list[Fact]:
+        """Every fact, singletons included, sorted by id."""
+        return [self._facts[k] for k in sorted(self._facts)]
+
+    def fact(self, fact_id: str) -> Fact:
+        """One fact by id."""
+        return self._facts[fact_id]
+
+    def add(self, items: Iterable[Item]) -> set[str]:
+        """Add items; returns the ids of facts created or dissolved by the addition."""
+        fresh = [i for i in items if i.claim_key not in self._items]
+        crossed: set[str] = set()
+        for item in fresh:
+            f = features(item.claim, self._lexicon)
+            self._items[item.claim_key] = item
+            self._features[item.claim_key] = f
+            self._links[item.claim_key] = {}
+            crossed |= self._index.add(item.claim_key, keys_of(f))
+        touched = {i.claim_key for i in fresh}
+        for key in crossed:  # a block grew too common: links found through it are re-derived
+            touched |= self._index.blocks[key]
+        for key in touched:
+            for other in self._links[key]:
+                self._links[other].pop(key, None)
+            self._links[key] = {}
+        for key in sorted(touched):
+            self._link(key)
+        component = self._component(touched)
+        before: set[str] = set()
+        while True:  # a dissolved fact's members are regrouped too, wherever they now link
+            facts = {self._fact_of[k] for k in component if k in self._fact_of}
+            if facts <= before:
+                break
+            before |= facts
+            component = self._component(
+                component | {m.claim_key for f in facts for m in self._facts[f].members}
+            )
+        for fid in before:
+            for member in self._facts.pop(fid).members:
+                self._fact_of.pop(member.claim_key, None)
+        after: set[str] = set()
+        for members in self._cluster(component):
+            fact = self._build(members)
+            self._facts[fact.id] = fact
+            after.add(fact.id)
+            for key in members:
+                self._fact_of[key] = fact.id
+        return before ^ after
+
+    def _link(self, key: str) -> None:
+        item, f = self._items[key], self._features[key]
+        for other in self._index.candidates(key, keys_of(f)):
+            if _same_sentence(item, self._items[other]):
+                continue
+            s = score(f, self._features[other])
+            if s >= GROUP_THRESHOLD:
+                self._links[key][other] = s
+                self._links[other][key] = s
+
+    def _component(self, seeds: set[str]) -> set[str]:
+        seen, stack = set(seeds), list(seeds)
+        while stack:
+            for other in self._links[stack.pop()]:
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        return seen
+
+    def _cluster(self, keys: set[str]) -> list[list[str]]:
+        """Greedy complete linkage over the links among `keys`, strongest link first."""
+        group = {k: frozenset([k]) for k in keys}
+        links = sorted(
+            (s, a, b) for a in keys for b, s in self._links[a].items() if a < b and b in keys
+        )
+        for _, a, b in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+            ga, gb = group[a], group[b]
+            if ga is gb or not all(y in self._links[x] for x in ga for y in gb):
+                continue
+            merged = ga | gb
+            for k in merged:
+                group[k] = merged
+        unique = {id(g): g for g in group.values()}
+        return [sorted(g) for g in unique.values()]
+
+    def _build(self, keys: list[str]) -> Fact:
+        members = sorted(
+            (self._items[k] for k in keys),
+            key=lambda i: (i.document, i.claim.sentence_start, i.claim.value.start, i.claim_key),
+        )
+        pairs = tuple(
+            PairVerdict(a.claim_key, b.claim_key, compare(a.claim, b.claim))
+            for a, b in combinations(members, 2)
+        )
+        feats = [self._features[k] for k in keys]
+        words = [_display(a, members) for a in shared_anchors(feats)[:LABEL_WORDS]]
+        kind = members[0].claim.value.kind.value
+        status, conflict = _status(pairs, members)
+        label = f"{kind}: {', '.join(words)}" if words else kind
+        explanation = _explain(status, words, pairs, {m.claim_key: m for m in members})
+        return Fact(fact_id(keys), status, kind, conflict, label, explanation, tuple(members),
+                    pairs)
+
+
+def _same_sentence(a: Item, b: Item) -> bool:
+    return a.document == b.document and (
+        a.claim.sentence_start < b.claim.sentence_end
+        and b.claim.sentence_start < a.claim.sentence_end
+    )
+
+
+def _status(
+    pairs: Sequence[PairVerdict], members: Sequence[Item]
+) -> tuple[Status, FactConflict | None]:
+    if len(members) == 1:
+        return "single", None
+    conflicts = [p for p in pairs if p.comparison.verdict == "conflict"]
+    if conflicts:
+        document = {m.claim_key: m.document for m in members}
+        if any(document[p.a] == document[p.b] for p in conflicts):
+            return "conflict", "self-contradiction"
+        kinds = {p.comparison.conflict_kind for p in conflicts}
+        for kind in ("number", "date", "attribution"):
+            if kind in kinds:
+                return "conflict", kind  # type: ignore[return-value]
+    if any(p.comparison.verdict == "consistent" for p in pairs):
+        return "consistent", None
+    return "not-comparable", None
+
+
+def _explain(
+    status: Status, words: list[str], pairs: Sequence[PairVerdict], items: dict[str, Item]
+) -> str:
+    tied = f"Tied by {', '.join(words)}." if words else ""
+    if status == "single":
+        return "Stated in one place only."
+    wanted = {"conflict": "conflict", "consistent": "consistent"}.get(status, "not-comparable")
+    pair = next(p for p in pairs if p.comparison.verdict == wanted)
+    a, b = items[pair.a], items[pair.b]
+    where = f"{a.document} vs {b.document}" if a.document != b.document else (
+        f"{a.document} contradicts itself"
+    )
+    return f"{tied} {where}: {pair.comparison.explanation}".strip()
+
+
+def _display(anchor: str, members: Sequence[Item]) -> str:
+    """An anchor in readable words: entity key, concept name, or the stem's surface word."""
+    if anchor.startswith(ENTITY_PREFIX):
+        return anchor[len(ENTITY_PREFIX) :]
+    if anchor.startswith(CONCEPT_PREFIX):
+        return anchor[len(CONCEPT_PREFIX) :]
+    for member in members:
+        for word in TOKEN_RE.findall(member.text):
+            if stem(word) == anchor:
+                return word
+    return anchor
