@@ -1,23 +1,40 @@
 """What leaves the store: the JSON export of design.md's contract, and the report's data.
 
-Both are built from one query pass over the current document versions, so the report and
-the export can never disagree.
+Both are built by one function over the current document versions, so the report and the
+export can never disagree; the report only adds document texts, entities and histories.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
 from verify import __version__
+from verify.claims import DATE_KINDS, Kind
+from verify.match import fact_id
+from verify.review import OPEN, current_fact, decision, decisions, history
 from verify.store import Store
-from verify.store.models import Document, DocumentVersion
+from verify.store.models import (
+    Alias,
+    Claim,
+    Document,
+    DocumentVersion,
+    Entity,
+    Fact,
+    FactMember,
+    Mention,
+    Source,
+)
+
+STATUS_ORDER = {"conflict": 0, "not-comparable": 1, "consistent": 2, "single": 3}
 
 
-def export_data(store: Store, *, with_text: bool = False) -> dict[str, Any]:
-    """The JSON export; `with_text` adds each document's text for the report."""
+def export_data(store: Store, *, for_report: bool = False) -> dict[str, Any]:
+    """The JSON export; `for_report` adds texts, entities and review histories."""
     with store.session() as session:
         rows = session.execute(
             select(Document, DocumentVersion)
@@ -25,13 +42,17 @@ def export_data(store: Store, *, with_text: bool = False) -> dict[str, Any]:
             .where(DocumentVersion.is_current.is_(True))
             .order_by(Document.name)
         ).all()
-        documents = [_document(doc, version, with_text) for doc, version in rows]
-    return {
-        "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "tool_version": __version__,
-        "documents": documents,
-        "facts": [],
-    }
+        documents = [_document(doc, version, for_report) for doc, version in rows]
+        facts = _facts(session, for_report)
+        data: dict[str, Any] = {
+            "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "tool_version": __version__,
+            "documents": documents,
+            "facts": facts,
+        }
+        if for_report:
+            data["entities"] = _entities(session)
+    return data
 
 
 def _document(doc: Document, version: DocumentVersion, with_text: bool) -> dict[str, Any]:
@@ -48,6 +69,132 @@ def _document(doc: Document, version: DocumentVersion, with_text: bool) -> dict[
     if with_text:
         out["text"] = version.text
     return out
+
+
+def _versions(session: Session) -> dict[str, dict[str, Any]]:
+    rows = session.execute(
+        select(Claim, Document.name, DocumentVersion.text, Source.name)
+        .join(DocumentVersion, Claim.version_id == DocumentVersion.id)
+        .join(Document, DocumentVersion.document_id == Document.id)
+        .outerjoin(Source, Claim.source_id == Source.id)
+        .where(DocumentVersion.is_current.is_(True))
+        .order_by(Document.name, Claim.value_start)
+    )
+    return {claim.key: _version(claim, name, text, source) for claim, name, text, source in rows}
+
+
+def _version(claim: Claim, document: str, text: str, source: str | None) -> dict[str, Any]:
+    is_date = Kind(claim.kind) in DATE_KINDS
+    return {
+        "claim_id": claim.key,
+        "document": document,
+        "text": text[claim.sentence_start : claim.sentence_end],
+        "start": claim.sentence_start,
+        "end": claim.sentence_end,
+        "value": claim.value_text,
+        "value_start": claim.value_start,
+        "value_end": claim.value_end,
+        "kind": claim.kind,
+        "low": _bound(claim.low, is_date),
+        "high": _bound(claim.high, is_date),
+        "unit": claim.unit,
+        "qualifier": claim.qualifier,
+        "source": source,
+    }
+
+
+def list_flags(store: Store, *, status: str | None = None,
+               kind: str | None = None) -> list[dict[str, Any]]:
+    """Flagged facts (conflicts), optionally only those with one decision or of one kind."""
+    with store.session() as session:
+        flags = _facts(session, False, query=select(Fact).where(Fact.status == "conflict"))
+    return [f for f in flags if (status is None or f["review"]["status"] == status)
+            and (kind is None or f["kind"] == kind)]
+
+
+def flag_detail(store: Store, fact_id: str) -> dict[str, Any]:
+    """One fact with its versions and its whole review history; a unique id prefix will do."""
+    with store.session() as session:
+        fact = current_fact(session, fact_id)
+        (found,) = _facts(session, True, query=select(Fact).where(Fact.id == fact.id))
+    return found
+
+
+def _facts(session: Session, with_history: bool, *,
+           query: Select[tuple[Fact]] | None = None) -> list[dict[str, Any]]:
+    """Facts as exported; without `query`, every current fact and every single claim."""
+    versions = _versions(session)
+    members: defaultdict[str, list[str]] = defaultdict(list)
+    singles = query is None
+    query = select(Fact) if query is None else query
+    facts = list(session.scalars(query.where(Fact.is_current.is_(True))))
+    ids = [f.id for f in facts]
+    for start in range(0, len(ids), 500):
+        for row in session.execute(
+            select(FactMember.fact_id, FactMember.claim_key)
+            .where(FactMember.fact_id.in_(ids[start : start + 500]))
+        ):
+            members[row.fact_id].append(row.claim_key)
+    reviews = decisions(session, ids)
+    out = []
+    grouped: set[str] = set()
+    for fact in facts:
+        keys = [k for k in members[fact.id] if k in versions]
+        grouped.update(keys)
+        review = decision(reviews.get(fact.id), fact).as_dict()
+        if with_history:
+            review["history"] = history(session, fact.id) if fact.id in reviews else []
+        out.append({
+            "id": fact.id, "status": fact.status, "kind": fact.kind,
+            "conflict_kind": fact.conflict_kind, "label": fact.label,
+            "explanation": fact.explanation, "review": review,
+            "versions": sorted((versions[k] for k in keys),
+                               key=lambda v: (v["document"], v["value_start"])),
+        })
+    for key, version in versions.items():
+        if not singles or key in grouped:
+            continue
+        single = {**OPEN.as_dict(), "history": []} if with_history else OPEN.as_dict()
+        out.append({
+            "id": fact_id([key]), "status": "single", "kind": version["kind"],
+            "conflict_kind": None, "label": _single_label(version),
+            "explanation": "stated by one document only; nothing to compare it with",
+            "review": single, "versions": [version],
+        })
+    out.sort(key=lambda f: (STATUS_ORDER.get(f["status"], 9), f["label"], f["id"]))
+    return out
+
+
+def _single_label(version: dict[str, Any]) -> str:
+    sentence = " ".join(version["text"].split())
+    return sentence if len(sentence) <= 90 else sentence[:87] + "..."
+
+
+def _entities(session: Session) -> list[dict[str, Any]]:
+    variants: defaultdict[int, set[str]] = defaultdict(set)
+    for alias in session.scalars(select(Alias)):
+        variants[alias.entity_id].add(alias.surface)
+    documents: defaultdict[int, set[str]] = defaultdict(set)
+    for entity_id, name in session.execute(
+        select(Mention.entity_id, Document.name)
+        .join(DocumentVersion, Mention.version_id == DocumentVersion.id)
+        .join(Document, DocumentVersion.document_id == Document.id)
+        .where(DocumentVersion.is_current.is_(True)).distinct()
+    ):
+        documents[entity_id].add(name)
+    return [
+        {"key": e.key, "name": e.name, "type": e.type, "variants": sorted(variants[e.id]),
+         "documents": sorted(documents[e.id])}
+        for e in session.scalars(select(Entity).order_by(Entity.key)) if documents[e.id]
+    ]
+
+
+def _bound(value: float | None, is_date: bool) -> float | int | str | None:
+    if value is None:
+        return None
+    if is_date:
+        return date.fromordinal(int(value)).isoformat()
+    return int(value) if float(value).is_integer() else value
 
 
 def _iso(day: date | None) -> str | None:

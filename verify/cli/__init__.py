@@ -12,6 +12,7 @@ from verify import __version__
 from verify.cli.common import Context
 from verify.cli.ingest import ingest_command, run_command
 from verify.cli.report import export_command, report_command
+from verify.cli.review import review_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,3 +36,4 @@ main.add_command(ingest_command)
 main.add_command(run_command)
 main.add_command(report_command)
 main.add_command(export_command)
+main.add_command(review_group)

@@ -32,15 +32,19 @@ def _ingest(context: Context, paths: tuple[Path, ...], max_size: int) -> IngestS
         def advance(path: Path) -> None:
             bar.update(1, path.name)
 
-        summary = ingest_and_analyze(
-            store, files, max_bytes=max_size * 1024 * 1024, on_file=advance
+        result = ingest_and_analyze(
+            store, files, folders=paths, max_bytes=max_size * 1024 * 1024, on_file=advance
         )
+    summary = result.ingest
     for error in summary.errors:
         click.echo(f"error: {error}", err=True)
     click.echo(
         f"{summary.stored} stored, {summary.unchanged} unchanged, "
         f"{summary.new_versions} new versions, {summary.failed} failed"
     )
+    if result.facts is not None:
+        click.echo(f"{result.facts.facts} facts stated by more than one version, "
+                   f"{result.facts.conflicts} in conflict")
     return summary
 
 

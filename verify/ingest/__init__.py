@@ -55,16 +55,20 @@ def ingest(
         for item in read_path(path, max_bytes):
             if isinstance(item, InputError):
                 summary.errors.append(item)
-            else:
+                continue
+            try:
                 outcome, version_id = _store_article(store, item, analyze)
-                if outcome == STORED:
-                    summary.stored += 1
-                elif outcome == NEW_VERSION:
-                    summary.new_versions += 1
-                else:
-                    summary.unchanged += 1
-                if version_id is not None:
-                    summary.changed_versions.append(version_id)
+            except InputError as error:
+                summary.errors.append(error)
+                continue
+            if outcome == STORED:
+                summary.stored += 1
+            elif outcome == NEW_VERSION:
+                summary.new_versions += 1
+            else:
+                summary.unchanged += 1
+            if version_id is not None:
+                summary.changed_versions.append(version_id)
         if on_file is not None:
             on_file(path)
     return summary
@@ -114,6 +118,13 @@ def _store_article(
         session.add(version)
         session.flush()
         if analyze is not None:
-            analyze(session, version)
+            try:
+                analyze(session, version)
+            except Exception as error:  # an extractor bug must not sink the whole batch
+                raise InputError(
+                    article.source_path,
+                    f"claims could not be extracted ({type(error).__name__}: {error})",
+                    "nothing of it was stored; please report this file as a bug",
+                ) from error
             version.analyzed = True
         return outcome, version.id
