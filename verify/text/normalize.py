@@ -41,7 +41,7 @@ _MIN_STEM = 3
 _ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
 _SINGLE_CLITICS = frozenset("وفبلك")
 
-_ARABIC_STOPWORDS = frozenset(
+_ARABIC_STOPWORDS_WRITTEN = (
     """
     في من على الى عن ان انه انها بان لان كان كانت يكون تكون كانوا قد لقد ما لا لم لن
     هذا هذه ذلك تلك هؤلاء الذي التي الذين اللذين اللتين اللاتي هو هي هم هما هن انا نحن انت
@@ -52,7 +52,10 @@ _ARABIC_STOPWORDS = frozenset(
     وقال قال قالت وقالت واضاف اضاف واضافت اضافت يذكر وذكر ذكر ذكرت وذكرت اليوم امس
     يوم عام سنه العام الماضي المقبل الحالي وفقا حسب بحسب وفق نقلا حسبما
     انذاك كلا كلتا جدا فقط مجرد
-    """.split()
+    """
+)
+_ARABIC_STOPWORDS = frozenset(
+    _DIACRITICS.sub("", word).translate(_LETTER_MAP) for word in _ARABIC_STOPWORDS_WRITTEN.split()
 )
 _ENGLISH_STOPWORDS = frozenset(
     """
