@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -39,12 +39,15 @@ class UnknownFlag(VerifyError):
 
 @dataclass(frozen=True)
 class Decision:
+    """A flag's review state as a reviewer sees it; `replaced` is the decision it overrode."""
+
     status: str
     reviewer: str | None
     note: str | None
     updated: datetime | None
     revision: int
     stale: bool
+    replaced: Decision | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -115,6 +118,7 @@ def set_review(
             seen = review.revision if review is not None else 0
             if expected_revision is not None and expected_revision != seen:
                 raise _conflict(fact.id, review)
+            before = decision(review, fact) if review is not None else None
             if review is None:
                 review = Review(fact_id=fact.id, revision=0)
                 session.add(review)
@@ -123,7 +127,7 @@ def set_review(
             session.add(ReviewEvent(fact_id=fact.id, status=status, reviewer=reviewer,
                                     note=note, at=now, members_hash=fact.members_hash))
             session.flush()
-            return decision(review, fact)
+            return replace(decision(review, fact), replaced=before)
     except (StaleDataError, IntegrityError):
         with store.session() as session:
             raise _conflict(fact_id, session.get(Review, fact_id)) from None

@@ -98,3 +98,7 @@ def set_command(context: Context, flag_id: str, status: str, note: str | None,
     result = set_review(context.store, flag_id, status, note=note, reviewer=reviewer,
                         expected_revision=expected)
     click.echo(f"{flag_id}: {result.status} by {result.reviewer} (revision {result.revision})")
+    before = result.replaced
+    if before is not None and before.reviewer != result.reviewer:
+        click.echo(f"this replaces {before.reviewer}'s decision ({before.status}, "
+                   f"{before.as_dict()['updated']}); both stay in the history")
