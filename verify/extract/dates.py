@@ -65,7 +65,7 @@ _AR_PART = variants_pattern(["مطلع", "بدايه", "اوائل", "مستهل
                              "اواخر", "نهايه", "اخر", "اوسط"]) + _END + r"(?:\s+شهر)?"
 _EN_PART = r"(?i:early|mid-?|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
 _AR_ANCHOR = variants_pattern(["الماضي", "المقبل", "القادم", "الفائت", "المنصرم", "الجاري",
-                               "الحالي"]) + _END
+                               "الحالي", "الماضيه", "المقبله", "القادمه"]) + _END
 _AR_YEAR_CUE = variants_pattern(["عام", "العام", "سنه", "لعام", "بعام", "بالعام", "للعام",
                                  "وعام", "العامين", "عامي"]) + _END
 # Preceding words that make a bare month name a date (مارس is also a verb, May a modal).
@@ -198,7 +198,8 @@ def _named_month(m: re.Match[str], text: str, published: dt.date | None) -> _Fou
     if anchor is None and rx_is_english(m):
         before = _EN_ANCHOR_BEFORE.search(text, max(0, m.start() - 6), m.start())
         anchor = before.group(1) if before else None
-    if not (day_text or year or anchor or m["m2"] or m["part"]) and not _has_month_cue(text, m):
+    if not (day_text or year or anchor or groups.get("m2") or m["part"]) and not _has_month_cue(
+            text, m):
         return None
     if rx_is_english(m) and m["m1"].lower() == "may" and not (day_text or year):
         return None
@@ -402,7 +403,7 @@ def _relative_day(m: re.Match[str], published: dt.date | None) -> _Found | None:
         day = published.toordinal()
         return _Found(m.start(), m.end(), Kind.DATE, day, day, Qualifier.EXACT)
     weekday = next(v for k, v in {**AR_WEEKDAYS, **EN_WEEKDAYS}.items() if k in words)
-    anchor = fold(m["wanchor"] or m["enanchor"] or "")
+    anchor = fold(m["wanchor"] or m["enanchor"] or "").removesuffix("ه")
     day = published.toordinal() - (published.weekday() - weekday) % 7
     if anchor in ("المقبل", "القادم", "next"):
         day += 7

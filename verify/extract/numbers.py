@@ -20,7 +20,7 @@ _DECIMAL_SEP = "[.\u066b]"
 # A clitic letter (و، ب، ل، ف) may be glued to a number ("و2019"); any other letter glued in
 # front ("i24", "نيوز24", "G20") makes it part of a name, which is never a value.
 CLITIC_START = r"(?:(?<!\w)|(?<=(?<!\w)[\u0648\u0628\u0644\u0641]))"
-NUMBER_START = r"(?:(?<![\w.,\u066b\u066c])|(?<=(?<!\w)[\u0648\u0628\u0644\u0641])|(?<=\u0640))"
+NUMBER_START = r"(?:(?<![\w.,:\u066b\u066c])|(?<=(?<!\w)[\u0648\u0628\u0644\u0641])|(?<=\u0640))"
 
 DIGITS_NUMBER = (
     f"(?:{DIGIT}{{1,3}}(?:{_THOUSANDS_SEP}{DIGIT}{{3}})+|{DIGIT}+)"
@@ -96,9 +96,11 @@ for _stem, _n in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), 
 _AR_MULT = {
     "الف": 1000, "الفا": 1000, "الاف": 1000, "الفان": 2000, "الفين": 2000,
     "مليون": 1e6, "ملايين": 1e6, "مليونا": 1e6, "مليونان": 2e6, "مليونين": 2e6,
-    "مليار": 1e9, "مليارات": 1e9, "مليارا": 1e9, "ملياران": 2e9, "مليارين": 2e9,
+    "مليار": 1e9, "الفي": 2000, "مليوني": 2e6, "ملياري": 2e9, "مليارات": 1e9, "مليارا": 1e9, "ملياران": 2e9, "مليارين": 2e9,
     "بليون": 1e9, "تريليون": 1e12,
 }
+_AR_DUAL_MULT = {"الفان", "الفين", "الفي", "مليونان", "مليونين", "مليوني", "ملياران", "مليارين",
+                 "ملياري"}
 _AR_FRACTIONS = {"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3, "ثلثي": 2 / 3, "ثلثا": 2 / 3}
 
 AR_WORD_VALUES: dict[str, float] = {**_AR_UNITS, **_AR_TENS, **_AR_HUNDREDS}
@@ -110,6 +112,7 @@ AR_FRACTIONS: dict[str, float] = dict(_AR_FRACTIONS)
 _AR_NOT_ALONE = {"احد", "احدي", "واحد", "واحده", "اثنا", "اثني", "اثنتا", "اثنتي", "عشر",
                  "الاف", "ملايين", "مليارات"}
 
+_WEEKDAY_NAMES = {"الاثنين", "الاثنان", "والاثنين"}  # Monday, or "the two" (the pair)
 _AR_NUMBER_WORD = variants_pattern(list(AR_WORD_VALUES) + list(AR_MULTIPLIERS))
 _AR_PREFIX = "(?:[وب])?(?:ال)?"
 # One number word, or several joined by spaces and "و" ("خمسة وعشرين", "ثلاثة آلاف").
@@ -142,8 +145,9 @@ def parse_arabic_words(text: str) -> float | None:
     Teens ("ثلاثة عشر") add the unit and ten; "و" joins parts; a multiplier multiplies what
     precedes it (or 1, or 2 for its dual form) and closes that group.
     """
-    words = [_strip_prefixes(fold(w)) for w in text.split() if fold(w) not in ("و", "")]
-    if len(words) == 1 and words[0] in _AR_NOT_ALONE:
+    raw = [fold(w) for w in text.split() if fold(w) not in ("و", "")]
+    words = [_strip_prefixes(w) for w in raw]
+    if len(words) == 1 and (words[0] in _AR_NOT_ALONE or raw[0] in _WEEKDAY_NAMES):
         return None
     total = 0.0
     current = 0.0
@@ -151,7 +155,7 @@ def parse_arabic_words(text: str) -> float | None:
         if word in AR_MULTIPLIERS:
             mult = AR_MULTIPLIERS[word]
             base = current if current else 1.0
-            if current and mult in (2000, 2e6, 2e9):
+            if current and word in _AR_DUAL_MULT:
                 return None  # "ثلاثة ألفين" is not a number
             total += base * mult
             current = 0.0

@@ -69,10 +69,11 @@ _SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
     "at most": Qualifier.AT_MOST, "approximately": Qualifier.ABOUT, "roughly": Qualifier.ABOUT,
 }
 # A verb of exceeding may have one word between it and the figure ("تجاوزت مبيعاتها 740").
-_AR_EXCEED = (r"(?:[وف]?(?:[تي]?تجاوز|تخط|فاق|يفوق|تفوق)[\u0621-\u064a]{0,3})"
-              r"(?:\s+(?![\d\u0660-\u0669])[\u0621-\u064a]+)?(?:\s+من)?")
+_AR_EXCEED = (r"(?:(?:[أا]?لا|لن|لم)\s+)?(?:[وف]?(?:[تي]?تجاوز|تخط|فاق|يفوق|تفوق)[\u0621-\u064a]{0,3})"
+              r"(?:\s+(?![\d\u0660-\u0669])[\u0621-\u064a]+){0,2}?(?:\s+من)?")
+_NEGATION = ("لا ", "الا ", "لن ", "لم ")
 
-_AR_QUAL = "(?:[وف]?" + _alts([k for k, q in _AR_QUALIFIERS.items() if q is not Qualifier.RANGE]) + ")"
+_AR_QUAL = "(?:[وفب]?" + _alts([k for k, q in _AR_QUALIFIERS.items() if q is not Qualifier.RANGE]) + ")"
 _EN_QUAL = "(?i:" + "|".join(
     re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_EN_QUALIFIERS, key=len, reverse=True)
     if _EN_QUALIFIERS[k] is not Qualifier.RANGE) + r")(?!\w)"
@@ -93,9 +94,10 @@ _NUMBER = (
 )
 _UNIT = (
     f"(?:\\s*(?P<sym>{un.SYMBOL_PATTERN})|\\s*(?P<unit>{un.AR_UNIT_PATTERN}|{un.EN_UNIT_PATTERN})"
+    f"(?!\\s*{nb.DIGIT}{{4}})"
     f"(?P<ufrac>{nb.NUMBER_WORD_FRACTION_SUFFIX}|{nb.EN_FRACTION_SUFFIX})?"
-    f"|\\s+(?P<noun>(?!{_V(['من', 'في', 'الي', 'علي', 'عن', 'او', 'ثم', 'مع', 'حتي', 'منذ', 'بين', 'قد', 'كان', 'هو', 'هي', 'التي', 'الذي'])}{nb.WORD_END})"
-    f"[\u0621-\u064a]{{2,}}[\u064b-\u0652\u0640]*|(?i:(?!(?:of|in|to|and|or|the|a|an|from|on|at|by|for|with|as|is|was|were|are|per|than|that|which|who|after|before|since|until)\\b)[a-z]{{2,}}))(?!\\w))?"
+    f"|\\s+(?P<noun>(?!{nb.AR_WORDS_NUMBER}|{nb.EN_WORDS_NUMBER})(?!{_V(['من', 'في', 'الي', 'علي', 'عن', 'او', 'ثم', 'مع', 'حتي', 'منذ', 'بين', 'قد', 'كان', 'هو', 'هي', 'التي', 'الذي'])}{nb.WORD_END})"
+    f"[\u0621-\u064a]{{2,}}[\u064b-\u0652\u0640]*|(?i:(?!(?:of|in|to|and|or|the|a|an|from|on|at|by|for|with|as|is|was|were|are|per|than|that|which|who|after|before|since|until)\\b)[a-z]{{2,}}))(?!\\w)(?!\\s*{nb.DIGIT}{{4}}))?"
 )
 SINGLE_RE = re.compile(
     f"{_QUAL}(?P<cur>{un.PREFIX_CURRENCY_PATTERN})?(?P<num>{_NUMBER}){_UNIT}{_SUFFIX_QUAL}"
@@ -112,7 +114,7 @@ DUAL_RE = re.compile(
 # A singular time noun stands for one unit after a time preposition, or with "ونصف".
 SINGULAR_RE = re.compile(
     f"(?:(?<=بعد )|(?<=قبل )|(?<=منذ )|(?<=خلال )|(?<=لمدة ))(?P<unit>{_V(['عام', 'سنه', 'شهر', 'اسبوع', 'يوم', 'ساعه', 'عقد'])}){nb.WORD_END}"
-    f"(?P<frac>{nb.NUMBER_WORD_FRACTION_SUFFIX})?(?!\\s+{_V(['من', 'علي'])}\\s)"
+    f"(?P<frac>{nb.NUMBER_WORD_FRACTION_SUFFIX})?"
     f"|(?<!\\w)(?P<unit2>{_V(['عام', 'سنه', 'شهر', 'ساعه', 'يوم'])}){nb.WORD_END}(?P<frac2>{nb.NUMBER_WORD_FRACTION_SUFFIX})"
 )
 # A definite plural time noun followed by a definite number word: "السنوات السبع الماضية".
@@ -155,7 +157,9 @@ def _qualifier(words: str | None) -> Qualifier:
     if not words:
         return Qualifier.EXACT
     key = " ".join(nb.fold(words).split())
-    for prefix in ("", "و", "ف"):
+    if key.startswith(_NEGATION):
+        return Qualifier.AT_MOST  # "لا يتجاوز" / "ألا تتجاوز": not more than
+    for prefix in ("", "و", "ف", "ب"):
         if key.startswith(prefix) and key[len(prefix):] in _AR_QUALIFIERS:
             return _AR_QUALIFIERS[key[len(prefix):]]
     if key in _EN_QUALIFIERS:
