@@ -345,7 +345,7 @@ def _titled_mention(
     count = _name_length(text, spans, words, forms, j, gazetteer)
     if count == 0:
         return None
-    key = UNKNOWN_PREFIX + " ".join(forms[j : j + count])
+    key = UNKNOWN_PREFIX + "_".join(forms[j : j + count])  # keys never hold spaces
     return _mention(text, spans, j, count, 0, key, "person"), j + count
 
 
