@@ -113,7 +113,6 @@ def _part_bounds(part: str | None, year: int, month: int) -> tuple[int, int]:
     last = calendar.monthrange(year, month)[1]
     if not part:
         return 1, last
-    key = fold(part).replace("-", " ").split()[-1] if part else ""
     key = fold(part).split()[0].rstrip("-")
     if key in ("مطلع", "بدايه", "اوائل", "مستهل", "اول", "early", "beginning", "start"):
         return 1, 10
@@ -139,7 +138,7 @@ def _month_year(month: int, year: int | None, anchor: str | None,
     return published.year
 
 
-def _day_or_month(start: int, end: int, year: int | None, month: int, day: int | None,
+def _day_or_month(start: int, end: int, month: int, day: int | None,
                   part: str | None, resolved_year: int | None) -> _Found | None:
     """A single day when the day is given, else the (part of the) month as a range."""
     if resolved_year is None:
@@ -205,7 +204,7 @@ def _named_month(m: re.Match[str], text: str, published: dt.date | None) -> _Fou
         return None
     day = _int(day_text) if day_text else None
     resolved_year = _month_year(month, year, anchor, published)
-    return _day_or_month(m.start(), m.end(), year, month, day, m["part"], resolved_year)
+    return _day_or_month(m.start(), m.end(), month, day, m["part"], resolved_year)
 
 
 def rx_is_english(m: re.Match[str]) -> bool:
