@@ -185,11 +185,16 @@ def describe(value: Value) -> str:
     unit = _canonical_unit(value) or ""
     if value.kind is Kind.MONEY:
         unit = value.currency or unit
+    q = value.qualifier
     if value.kind in TIME_KINDS:
         text = _time_span(low, high)
-    elif value.qualifier is Qualifier.RANGE or (
-        low is not None and high is not None and low != high
-    ):
+    elif q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+        text = _num(low if low is not None else high)
+    elif q in (Qualifier.LESS_THAN, Qualifier.AT_MOST):
+        text = _num(high if high is not None else low)
+    elif q is Qualifier.ABOUT and low is not None and high is not None:
+        text = _num((low + high) / 2)  # the stated figure, whatever width the extractor gave
+    elif q is Qualifier.RANGE or (low is not None and high is not None and low != high):
         text = f"{_num(low)}-{_num(high)}"
     else:
         text = _num(low if low is not None else high)
@@ -240,11 +245,15 @@ def _scope(claim: Claim) -> frozenset[str]:
 
 
 def _same_source(a: str | None, b: str | None) -> bool | None:
-    """True/False when both claims cite a source; None when either cites none."""
-    if not a or not b:
-        return None
+    """True/False when both claims cite a source in one script; None when unknown."""
+    if not a or not b or _script(a) != _script(b):
+        return None  # one source named in two scripts cannot be told apart by spelling
     score = fuzz.token_set_ratio(a, b, processor=utils.default_process)
     return score >= SOURCE_DIFFERENT
+
+
+def _script(text: str) -> str:
+    return "arabic" if re.search("[\u0600-\u06ff]", text) else "latin"
 
 
 def _same_figure(a: Value, b: Value) -> bool:
@@ -271,7 +280,7 @@ def _num(x: float | None) -> str:
         return "∞" if x is None or x > 0 else "-∞"
     if x == int(x):
         return f"{int(x):,}"
-    return f"{x:,.6g}" if abs(x) >= 1e6 else f"{x:g}"
+    return f"{x:,.6g}" if abs(x) >= 1e6 else f"{x:.4g}"
 
 
 def _day(x: float) -> str:

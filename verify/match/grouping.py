@@ -8,7 +8,8 @@ unrelated claim is never pulled in through a middle one. Links are examined in t
 hashes its sorted member keys: the same inputs give the same facts and ids.
 
 Two values of one sentence are never linked: they are different facts (a distance and a
-border length), however alike their clause words are.
+border length), however alike their clause words are. Two values of one document in
+different sentences are linked only at SAME_DOCUMENT_THRESHOLD (a repetition).
 
 `FactIndex.add` is the incremental form: new items are scored against the candidates their
 blocking keys reach, and only the linked components they touch are regrouped.
@@ -27,7 +28,7 @@ from verify.compare import Comparison, compare
 from verify.match.blocking import InvertedIndex, keys_of
 from verify.match.lexicon import CONCEPT_PREFIX, Lexicon, default_lexicon
 from verify.match.similarity import ENTITY_PREFIX, Features, features, score, shared_anchors
-from verify.match.thresholds import GROUP_THRESHOLD
+from verify.match.thresholds import GROUP_THRESHOLD, SAME_DOCUMENT_THRESHOLD
 from verify.text.normalize import TOKEN_RE, stem
 
 Status = Literal["conflict", "consistent", "not-comparable", "single"]
@@ -116,7 +117,7 @@ class FactIndex:
         fresh = [i for i in items if i.claim_key not in self._items]
         crossed: set[str] = set()
         for item in fresh:
-            f = features(item.claim, self._lexicon)
+            f = features(item.claim, self._lexicon, item.text)
             self._items[item.claim_key] = item
             self._features[item.claim_key] = f
             self._links[item.claim_key] = {}
@@ -155,10 +156,11 @@ class FactIndex:
     def _link(self, key: str) -> None:
         item, f = self._items[key], self._features[key]
         for other in self._index.candidates(key, keys_of(f)):
-            if _same_sentence(item, self._items[other]):
+            peer = self._items[other]
+            if _same_sentence(item, peer):
                 continue
-            s = score(f, self._features[other])
-            if s >= GROUP_THRESHOLD:
+            s = score(f, self._features[other], lexicon=self._lexicon)
+            if s >= (SAME_DOCUMENT_THRESHOLD if peer.document == item.document else GROUP_THRESHOLD):
                 self._links[key][other] = s
                 self._links[other][key] = s
 
@@ -197,7 +199,8 @@ class FactIndex:
             for a, b in combinations(members, 2)
         )
         feats = [self._features[k] for k in keys]
-        words = [_display(a, members) for a in shared_anchors(feats)[:LABEL_WORDS]]
+        texts = [m.text for m in members]
+        words = [display_anchor(a, texts) for a in shared_anchors(feats)[:LABEL_WORDS]]
         kind = members[0].claim.value.kind.value
         status, conflict = _status(pairs, members)
         label = f"{kind}: {', '.join(words)}" if words else kind
@@ -247,14 +250,14 @@ def _explain(
     return f"{tied} {where}: {pair.comparison.explanation}".strip()
 
 
-def _display(anchor: str, members: Sequence[Item]) -> str:
+def display_anchor(anchor: str, texts: Sequence[str]) -> str:
     """An anchor in readable words: entity key, concept name, or the stem's surface word."""
     if anchor.startswith(ENTITY_PREFIX):
         return anchor[len(ENTITY_PREFIX) :]
     if anchor.startswith(CONCEPT_PREFIX):
         return anchor[len(CONCEPT_PREFIX) :]
-    for member in members:
-        for word in TOKEN_RE.findall(member.text):
+    for text in texts:
+        for word in TOKEN_RE.findall(text):
             if stem(word) == anchor:
                 return word
     return anchor

@@ -2,18 +2,30 @@
 
 The score of a pair (see `similarity.score`) is one number in [0, 1]:
 
-    score = W_CONTEXT * context + W_ENTITY * entities
+    score = W_CONTEXT * context + W_NEAR * near + W_ENTITY * entities + W_KIND * kind
 
-`context` is the rapidfuzz ratio of the two sorted, lexicon-mapped context stem lists
-(numbers masked); on unique sorted lists that ratio is the Dice overlap of the two word
-sets. `entities` is the share of the smaller entity set found in the other. When neither
-claim names an entity, the score is `context` alone. A pair scores 0 unless both values have
-one dimension (kind and unit family) and share at least MIN_SHARED anchors (entity keys and
-content words), so a single common word ("relations", "years") never ties two claims.
+`context` is the rapidfuzz ratio of the two sorted, lexicon-mapped context stem lists of the
+values' clauses (numbers masked); on unique sorted lists that ratio is the Dice overlap of
+the two word sets. `near` is the same ratio over the NEAR_WORDS content words each side of
+the value (it tells two values of one clause apart; `context` stands in when a side has
+none). `entities` is the Dice overlap of the canonical entity keys (`context` stands in when
+neither names one). `kind` is 1 for SPECIFIC_KINDS: a length or a share stated with the same
+entities is rarely another fact, while dates, years and durations are in every sentence and
+need their words to agree. A pair scores 0 unless both values have one dimension (kind and
+unit family) and share at least MIN_SHARED anchors (entity keys and content words), so a
+single common word ("relations", "years") never ties two claims.
 """
 
-W_CONTEXT = 0.6
-W_ENTITY = 0.4
+from verify.claims import Kind
+
+W_CONTEXT = 0.25
+W_NEAR = 0.2
+W_ENTITY = 0.3
+W_KIND = 0.25
+NEAR_WORDS = 3
+SPECIFIC_KINDS = frozenset(
+    {Kind.LENGTH, Kind.AREA, Kind.WEIGHT, Kind.MONEY, Kind.PERCENT, Kind.AGE}
+)
 
 # Anchors (entity keys + content stems/concepts) two claims must share to be scored at all.
 MIN_SHARED = 2
@@ -22,12 +34,17 @@ MIN_SHARED = 2
 # needs every pair of its members at or above it (complete linkage: no chaining).
 GROUP_THRESHOLD = 0.55
 
+# Two claims of one document (in different sentences) are one fact only at or above this:
+# an article states each fact once or repeats it nearly word for word, and a looser tie
+# inside one article would raise false self-contradictions.
+SAME_DOCUMENT_THRESHOLD = 0.7
+
 # `verify check`: a stored claim is a version of the typed one at or above this score. The
 # typed claim is short, so its side is scored by containment (how much of it is found).
 CHECK_THRESHOLD = 0.6
 
-# `verify compare`: two statements are about one fact at or above this score (containment
-# of the shorter side); below it they are "unrelated".
+# `verify compare`: two statements are about one fact when at least this share of the
+# shorter one's anchors is found in the other; below it they are "unrelated".
 COMPARE_THRESHOLD = 0.5
 
 # A blocking key shared by more claims than this is too common to be a key (a "rare stem"
