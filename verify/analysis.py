@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from verify import claims as c
 from verify.extract import extract
 from verify.extract.entities import Gazetteer
+from verify.ingest.readers import Article
 from verify.match import Item, Lexicon, blocking_keys
 from verify.store.models import Alias, BlockingKey, Claim, DocumentVersion, Entity, Mention, Source
 from verify.text.normalize import normalize
@@ -27,6 +28,14 @@ def claim_key(document: str, sentence: str, offset_in_sentence: int) -> str:
     return hashlib.sha256(raw).hexdigest()[:20]
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """An article's extraction with its blocking keys, computed in a worker process."""
+
+    extraction: c.Extraction
+    keys: tuple[tuple[str, ...], ...]  # blocking keys, one tuple per claim
+
+
 @dataclass
 class Analyzer:
     """Holds what every document needs (gazetteer, lexicon), loaded once per run."""
@@ -34,13 +43,17 @@ class Analyzer:
     gazetteer: Gazetteer
     lexicon: Lexicon
 
-    def __call__(self, session: Session, version: DocumentVersion) -> None:
-        result = extract(version.text, published=version.published, language=version.language,
+    def prepare(self, article: Article) -> Prepared:
+        result = extract(article.text, published=article.published, language=article.language,
                          gazetteer=self.gazetteer)
+        keys = tuple(tuple(sorted(blocking_keys(found, self.lexicon))) for found in result.claims)
+        return Prepared(result, keys)
+
+    def store(self, session: Session, version: DocumentVersion, prepared: Prepared) -> None:
+        result = prepared.extraction
         name = version.document.name
         sources = _source_ids(session, {cl.source for cl in result.claims if cl.source})
         rows = []
-        keys: list[list[str]] = []
         for found in result.claims:
             sentence = version.text[found.sentence_start : found.sentence_end]
             value = found.value
@@ -57,13 +70,13 @@ class Analyzer:
                 "scope": " ".join(found.scope),
                 "source_id": sources.get(found.source) if found.source else None,
             })
-            keys.append(sorted(blocking_keys(found, self.lexicon)))
         if rows:
             ids = session.scalars(insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
                                   rows).all()
             session.execute(insert(BlockingKey), [
                 {"claim_id": claim_id, "key": key}
-                for claim_id, claim_keys in zip(ids, keys, strict=True) for key in claim_keys
+                for claim_id, claim_keys in zip(ids, prepared.keys, strict=True)
+                for key in claim_keys
             ])
         _store_mentions(session, version.id, result.mentions)
 

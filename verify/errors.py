@@ -4,6 +4,8 @@ The CLI turns these into one line and exit code 1; anything else is a bug and ma
 a traceback.
 """
 
+from __future__ import annotations
+
 
 class VerifyError(Exception):
     """A problem the user can fix; the message says how."""
@@ -18,4 +20,8 @@ class InputError(VerifyError):
 
     def __init__(self, path: str, problem: str, fix: str) -> None:
         super().__init__(f"{path}: {problem}; {fix}")
-        self.path = path
+        self.path, self.problem, self.fix = path, problem, fix
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, str]]:
+        # Errors travel back from worker processes; rebuild them from their parts.
+        return InputError, (self.path, self.problem, self.fix)

@@ -44,10 +44,11 @@ def ingest_and_analyze(
     folders: Iterable[Path] = (),
     max_bytes: int = MAX_BYTES,
     on_file: Callable[[Path], None] | None = None,
+    jobs: int = 1,
 ) -> RunSummary:
     """Store the articles under `paths` with their claims; regroup facts if any changed."""
     gazetteer, lexicon = load_vocabularies(folders)
-    summary = ingest(store, paths, analyze=Analyzer(gazetteer, lexicon), max_bytes=max_bytes,
-                     on_file=on_file)
+    summary = ingest(store, paths, analyzer=Analyzer(gazetteer, lexicon), max_bytes=max_bytes,
+                     on_file=on_file, jobs=jobs)
     facts = refresh_facts(store, lexicon) if summary.changed_versions else None
     return RunSummary(summary, facts)

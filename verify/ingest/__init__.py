@@ -3,15 +3,21 @@
 A document is known by its name; the same text again changes nothing, a changed text adds a
 version and the older one stays reachable. Each article is stored with everything
 extracted from it in one transaction, so a crash or a bad file never leaves half of it.
+
+Reading and extraction are pure, so they run in worker processes (`jobs`); only the main
+process writes, which keeps one writer on SQLite and the order of commits deterministic.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, Protocol
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -37,27 +43,51 @@ class IngestSummary:
         return len(self.errors)
 
 
-Analyzer = Callable[[Session, DocumentVersion], None]
+class Analyzer(Protocol):
+    """Extraction in two halves: `prepare` runs in a worker, `store` in the article's
+    transaction."""
+
+    def prepare(self, article: Article) -> Any: ...
+
+    def store(self, session: Session, version: DocumentVersion, prepared: Any) -> None: ...
+
+
 Listener = Callable[[Path], None]
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What a worker sends back for one article: unchanged, or read and analysed."""
+
+    article: Article
+    digest: str
+    prepared: Any
+    unchanged: bool
 
 
 def ingest(
     store: Store,
     paths: Iterable[Path],
     *,
-    analyze: Analyzer | None = None,
+    analyzer: Analyzer | None = None,
     max_bytes: int = MAX_BYTES,
     on_file: Listener | None = None,
+    jobs: int = 1,
 ) -> IngestSummary:
-    """Store every article under `paths`; `analyze` runs inside each article's transaction."""
+    """Store every article under `paths`; `jobs` worker processes read and extract."""
     summary = IngestSummary()
-    for path in iter_files(list(paths)):
-        for item in read_path(path, max_bytes):
+    files = list(iter_files(list(paths)))
+    known = _known_hashes(store)
+    for path, results in _read_all(files, analyzer, known, max_bytes, jobs):
+        for item in results:
             if isinstance(item, InputError):
                 summary.errors.append(item)
                 continue
+            if item.unchanged:
+                summary.unchanged += 1
+                continue
             try:
-                outcome, version_id = _store_article(store, item, analyze)
+                outcome, version_id = _store_article(store, item, analyzer)
             except InputError as error:
                 summary.errors.append(error)
                 continue
@@ -74,6 +104,10 @@ def ingest(
     return summary
 
 
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -82,10 +116,67 @@ def document_uid(name: str) -> str:
     return hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
 
 
+def _known_hashes(store: Store) -> frozenset[tuple[str, str]]:
+    """(name, content hash) of every stored version: lets workers skip unchanged articles."""
+    with store.session() as session:
+        rows = session.execute(
+            select(Document.name, DocumentVersion.content_hash)
+            .join(DocumentVersion, DocumentVersion.document_id == Document.id)
+        )
+        return frozenset((name, digest) for name, digest in rows)
+
+
+# Worker state, set once per process by the pool initializer (or inline when jobs == 1).
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(analyzer: Analyzer | None, known: frozenset[tuple[str, str]],
+                 max_bytes: int) -> None:
+    _worker.update(analyzer=analyzer, known=known, max_bytes=max_bytes)
+
+
+def _read_one(path: Path) -> tuple[Path, list[_Read | InputError]]:
+    analyzer: Analyzer | None = _worker["analyzer"]
+    results: list[_Read | InputError] = []
+    for item in read_path(path, _worker["max_bytes"]):
+        if isinstance(item, InputError):
+            results.append(item)
+            continue
+        digest = content_hash(item.text)
+        if (item.name, digest) in _worker["known"]:
+            results.append(_Read(item, digest, None, unchanged=True))
+            continue
+        try:
+            prepared = analyzer.prepare(item) if analyzer is not None else None
+        except Exception as error:  # an extractor bug must not sink the whole batch
+            results.append(InputError(
+                item.source_path,
+                f"claims could not be extracted ({type(error).__name__}: {error})",
+                "nothing of it was stored; please report this file as a bug",
+            ))
+            continue
+        results.append(_Read(item, digest, prepared, unchanged=False))
+    return path, results
+
+
+def _read_all(
+    files: list[Path], analyzer: Analyzer | None, known: frozenset[tuple[str, str]],
+    max_bytes: int, jobs: int,
+) -> Iterator[tuple[Path, list[_Read | InputError]]]:
+    """Results in file order, whatever the number of workers."""
+    if jobs <= 1 or len(files) < 2:
+        _init_worker(analyzer, known, max_bytes)
+        yield from map(_read_one, files)
+        return
+    with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                             initargs=(analyzer, known, max_bytes)) as pool:
+        yield from pool.map(_read_one, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+
+
 def _store_article(
-    store: Store, article: Article, analyze: Analyzer | None
+    store: Store, read: _Read, analyzer: Analyzer | None
 ) -> tuple[str, int | None]:
-    digest = content_hash(article.text)
+    article = read.article
     now = datetime.now(UTC).replace(tzinfo=None)
     with store.session() as session:
         document = session.scalar(select(Document).where(Document.name == article.name))
@@ -100,7 +191,7 @@ def _store_article(
                     DocumentVersion.document_id == document.id
                 )
             ).all()
-            if digest in known:
+            if read.digest in known:  # stored by an earlier article of this same batch
                 return UNCHANGED, None
             outcome, number = NEW_VERSION, len(known) + 1
             session.execute(
@@ -109,22 +200,14 @@ def _store_article(
                 .values(is_current=False)
             )
         version = DocumentVersion(
-            document_id=document.id, number=number, content_hash=digest, is_current=True,
+            document_id=document.id, number=number, content_hash=read.digest, is_current=True,
             text=article.text, title=article.title, outlet=article.outlet, url=article.url,
             published=article.published, published_from=article.published_from,
             language=article.language, encoding=article.encoding,
-            source_path=article.source_path, ingested=now, analyzed=False,
+            source_path=article.source_path, ingested=now, analyzed=analyzer is not None,
         )
         session.add(version)
         session.flush()
-        if analyze is not None:
-            try:
-                analyze(session, version)
-            except Exception as error:  # an extractor bug must not sink the whole batch
-                raise InputError(
-                    article.source_path,
-                    f"claims could not be extracted ({type(error).__name__}: {error})",
-                    "nothing of it was stored; please report this file as a bug",
-                ) from error
-            version.analyzed = True
+        if analyzer is not None:
+            analyzer.store(session, version, read.prepared)
         return outcome, version.id
