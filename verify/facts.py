@@ -9,11 +9,11 @@ keeps the same row, and with it the reviewer's decision.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Select, insert, select, update
 from sqlalchemy.orm import Session
 
 from verify.analysis import to_item
@@ -21,7 +21,15 @@ from verify.match import Fact as Group
 from verify.match import Item, Lexicon, group_facts
 from verify.review import carry_over
 from verify.store import Store
-from verify.store.models import Claim, Document, DocumentVersion, Fact, FactMember, Source
+from verify.store.models import (
+    BlockingKey,
+    Claim,
+    Document,
+    DocumentVersion,
+    Fact,
+    FactMember,
+    Source,
+)
 
 
 @dataclass(frozen=True)
@@ -38,18 +46,33 @@ def members_hash(group: Group) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
 
-def current_items(session: Session) -> Iterator[Item]:
-    """Every claim of every current document version, as matching sees it."""
-    rows = session.execute(
+def _item_query() -> Select[tuple[Claim, str, str, str | None]]:
+    return (
         select(Claim, Document.name, DocumentVersion.text, Source.name)
         .join(DocumentVersion, Claim.version_id == DocumentVersion.id)
         .join(Document, DocumentVersion.document_id == Document.id)
         .outerjoin(Source, Claim.source_id == Source.id)
         .where(DocumentVersion.is_current.is_(True))
-        .order_by(Claim.id)
     )
-    for claim, name, text, source in rows:
+
+
+def current_items(session: Session) -> Iterator[Item]:
+    """Every claim of every current document version, as matching sees it."""
+    for claim, name, text, source in session.execute(_item_query().order_by(Claim.id)):
         yield to_item(claim, name, text, source)
+
+
+def items_under_keys(session: Session, keys: Iterable[str]) -> list[Item]:
+    """Current claims that carry any of the blocking keys: candidates without a scan."""
+    wanted = sorted(set(keys))
+    found: dict[int, Item] = {}
+    for start in range(0, len(wanted), 500):
+        ids = select(BlockingKey.claim_id).where(BlockingKey.key.in_(wanted[start : start + 500]))
+        for claim, name, text, source in session.execute(
+            _item_query().where(Claim.id.in_(ids))
+        ):
+            found[claim.id] = to_item(claim, name, text, source)
+    return [found[k] for k in sorted(found)]
 
 
 def refresh_facts(store: Store, lexicon: Lexicon) -> FactsSummary:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from verify import __version__
+from verify.cli.claims import check_command, compare_command, eval_command
 from verify.cli.common import Context
 from verify.cli.ingest import ingest_command, run_command
 from verify.cli.report import export_command, report_command
@@ -37,3 +38,6 @@ main.add_command(run_command)
 main.add_command(report_command)
 main.add_command(export_command)
 main.add_command(review_group)
+main.add_command(check_command)
+main.add_command(compare_command)
+main.add_command(eval_command)
