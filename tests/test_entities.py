@@ -39,6 +39,13 @@ def test_adjectives_name_their_country_in_every_inflection() -> None:
     assert keys == ["israel", "israel", "iran"]
 
 
+def test_name_that_starts_a_longer_name_may_end_the_text() -> None:
+    # "Israel" also begins "Israel's Foreign Ministry": at the end of a text, the longer
+    # name has no words left to compare and must not be taken for the short one.
+    assert _found("He visited Israel") == [("Israel", "israel")]
+    assert _found("Iranian Israeli") == [("Iranian", "iran"), ("Israeli", "israel")]
+
+
 def test_lowercase_english_word_is_not_a_capitalised_name() -> None:
     assert _found("a gallant effort") == []
     assert _found("Defence Minister Gallant arrived") == [("Gallant", "yoav-gallant")]

@@ -141,6 +141,8 @@ class Gazetteer:
         article, so الرئيسي is not the surname رئيسي.
         """
         for n in self._lengths.get(first, ()):
+            if n - 1 > len(following):
+                continue  # near the end of the text: a shorter prefix must not pass for it
             name = self._index.get((first, *following[: n - 1]))
             if name is None or (name.cased and word[:1].islower()):
                 continue
