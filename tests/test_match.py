@@ -6,6 +6,7 @@ import random
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -235,3 +236,48 @@ def test_adding_in_batches_gives_the_facts_of_one_pass(rnd: random.Random) -> No
     assert affected  # the new items made or changed at least one fact
     untouched = {f.id for f in index.facts()} - affected
     assert untouched <= first
+
+
+SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
+
+
+def _seed_facts() -> list[object]:
+    from verify.extract import extract
+
+    items: list[Item] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text("utf-8")
+        for c in extract(text).claims:
+            items.append(Item(f"{path.name}#{c.value.start}", path.name, c,
+                              text[c.sentence_start : c.sentence_end]))
+    return list(group_facts(items))
+
+
+def _values(fact: object) -> set[tuple[str, str]]:
+    from verify.match import Fact
+
+    assert isinstance(fact, Fact)
+    return {(m.document[:3], m.value_text) for m in fact.members}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="needs ../shared/seeds")
+def test_seeds_flag_the_ashgabat_distance_and_at_most_four_conflicts() -> None:
+    from verify.match import Fact
+
+    facts = [f for f in _seed_facts() if isinstance(f, Fact)]
+    conflicts = [f for f in facts if f.status == "conflict"]
+    assert 1 <= len(conflicts) <= 4
+    distance = [f for f in conflicts if ("000", "25 كيلومتراً") in _values(f)]
+    assert len(distance) == 1
+    assert ("001", "أقل من 20 كلم") in _values(distance[0])
+    assert distance[0].conflict_kind == "number"
+    # the ~1000 km border of the same sentence is another fact
+    assert ("000", "نحو 1000 كيلومتر") not in _values(distance[0])
+    for fact in facts:
+        values = _values(fact)
+        # 740 million (2017-2019) and 69% (2016-2020) are never one fact
+        assert not ({v for d, v in values if "740" in v} and {v for d, v in values if "69" in v})
+        # the two "30 years" (first minister's visit / years of relations) never meet
+        assert not {("000", "30 عاماً"), ("001", "30 عاما")} <= values
+    for fact in conflicts:
+        assert "do not overlap" in fact.explanation or "credited" in fact.explanation

@@ -17,12 +17,12 @@ headlines is no contradiction.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from verify.claims import Claim, Extraction
-from verify.compare import Comparison, compare
+from verify.claims import Claim, Extraction, Kind
+from verify.compare import TIME_KINDS, Comparison, compare
 from verify.extract import extract
 from verify.extract.entities import Gazetteer
 from verify.match.blocking import keys_of
@@ -36,6 +36,7 @@ from verify.text.normalize import TOKEN_RE, content_stems, match_form
 # words or a one-sided negation count as a contradiction.
 OPPOSITE_THRESHOLD = 0.7
 
+SCOPE_KINDS = frozenset({Kind.YEAR, Kind.DATE_RANGE})
 CheckVerdict = Literal["supports", "conflicts", "related"]
 Candidates = Callable[[frozenset[str]], Iterable[Item]] | Iterable[Item]
 _CHECK_VERDICT: dict[str, CheckVerdict] = {
@@ -116,7 +117,7 @@ def compare_statements(
         only = f"they share only {', '.join(shared)}" if shared else "they share no content words"
         return {"verdict": "unrelated", "explanation": f"Not about one fact: {only}."}
     tied = f"Tied by {', '.join(shared)}."
-    pairs = _value_pairs(ea.claims, eb.claims, lex, a, b)
+    pairs = _value_pairs(_stated(ea.claims), _stated(eb.claims), lex, a, b)
     conflict = next((c for c in pairs if c.verdict == "conflict"), None)
     if conflict is not None:
         return {"verdict": "conflict", "explanation": f"{tied} {conflict.explanation}"}
@@ -139,10 +140,25 @@ def _statement(text: str, extraction: Extraction, lex: Lexicon) -> Features:
     return Features("statement", words, entities, anchors)
 
 
+def _stated(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims a statement makes: a period that scopes another value is not one itself.
+
+    In "sales exceeded $740 million in 2017-2019" the years qualify the sum; comparing them
+    with another statement's period would call two different measures consistent.
+    """
+    scoped = any(c.scope and c.value.kind not in TIME_KINDS for c in claims)
+    return [c for c in claims if not (scoped and c.value.kind in SCOPE_KINDS)]
+
+
 def _value_pairs(
     left: Iterable[Claim], right: Iterable[Claim], lex: Lexicon, left_text: str, right_text: str
 ) -> list[Comparison]:
-    """Each claim of the left side compared with its closest right claim of one dimension."""
+    """Each left claim against the right claims of its dimension that share most with it.
+
+    Headlines pack several values in one clause, so context often cannot tell which right
+    value a left one answers: a left value agrees when any of its closest right values
+    agrees, and conflicts only when it conflicts with all of them.
+    """
     rights = [(c, features(c, lex, right_text)) for c in right]
     out: list[Comparison] = []
     for claim in left:
@@ -150,8 +166,10 @@ def _value_pairs(
         same = [(c, fr) for c, fr in rights if fr.dimension == fl.dimension]
         if not same:
             continue
-        closest = max(same, key=lambda p: (_overlap(fl, p[1]), -p[0].value.start))[0]
-        out.append(compare(claim, closest))
+        best = max(_overlap(fl, fr) for _, fr in same)
+        verdicts = [compare(claim, c) for c, fr in same if _overlap(fl, fr) == best]
+        agree = [v for v in verdicts if v.verdict != "conflict"]
+        out.append(agree[0] if agree else verdicts[0])
     return out
 
 
@@ -172,12 +190,30 @@ def _opposite(a: Features, b: Features, lex: Lexicon) -> str | None:
 
 
 def _negated(a: str, b: str, lex: Lexicon) -> str | None:
-    """A negation word on one side only."""
-    na = [w for w in TOKEN_RE.findall(a) if match_form(w) in lex.negations]
-    nb = [w for w in TOKEN_RE.findall(b) if match_form(w) in lex.negations]
-    if bool(na) == bool(nb):
+    """A negation on one side only, bearing on a word both sides share.
+
+    The word right after the negation must be said on the other side too ("did not arrest"
+    against "arrested"); a negation inside a side clause of one headline is no contradiction.
+    A side that denies (a deny word of the lexicon) is itself negative.
+    """
+    sides = []
+    for text in (a, b):
+        words = TOKEN_RE.findall(text)
+        stems = set(lex.concepts(content_stems(text)))
+        hits = [
+            (w, n) for w, n in zip(words, words[1:]) if match_form(w) in lex.negations
+        ]
+        denies = any(lex.by_stem.get(s.removeprefix(CONCEPT_PREFIX)) == "deny" or s == "~deny"
+                     for s in stems)
+        sides.append((hits, stems, denies))
+    (hits_a, stems_a, deny_a), (hits_b, stems_b, deny_b) = sides
+    if bool(hits_a) == bool(hits_b) or deny_a or deny_b:
         return None
-    return f"One statement negates the other: \"{(na or nb)[0]}\" appears on one side only."
+    hits, other = (hits_a, stems_b) if hits_a else (hits_b, stems_a)
+    for word, negated in hits:
+        if set(lex.concepts(content_stems(negated))) & other:
+            return f"One statement negates the other: \"{word} {negated}\" on one side only."
+    return None
 
 
 def _words(anchors: Iterable[str], texts: list[str]) -> list[str]:

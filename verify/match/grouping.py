@@ -160,7 +160,8 @@ class FactIndex:
             if _same_sentence(item, peer):
                 continue
             s = score(f, self._features[other], lexicon=self._lexicon)
-            if s >= (SAME_DOCUMENT_THRESHOLD if peer.document == item.document else GROUP_THRESHOLD):
+            same_document = peer.document == item.document
+            if s >= (SAME_DOCUMENT_THRESHOLD if same_document else GROUP_THRESHOLD):
                 self._links[key][other] = s
                 self._links[other][key] = s
 
@@ -227,9 +228,8 @@ def _status(
         if any(document[p.a] == document[p.b] for p in conflicts):
             return "conflict", "self-contradiction"
         kinds = {p.comparison.conflict_kind for p in conflicts}
-        for kind in ("number", "date", "attribution"):
-            if kind in kinds:
-                return "conflict", kind  # type: ignore[return-value]
+        order: tuple[FactConflict, ...] = ("number", "date", "attribution")
+        return "conflict", next(k for k in order if k in kinds)
     if any(p.comparison.verdict == "consistent" for p in pairs):
         return "consistent", None
     return "not-comparable", None
@@ -259,5 +259,5 @@ def display_anchor(anchor: str, texts: Sequence[str]) -> str:
     for text in texts:
         for word in TOKEN_RE.findall(text):
             if stem(word) == anchor:
-                return word
+                return str(word)
     return anchor
