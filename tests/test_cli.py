@@ -91,7 +91,7 @@ def test_kill_9_mid_batch_leaves_a_whole_store(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(400):
-        (folder / f"a{i:03}.txt").write_text(ENGLISH.replace("25", str(i + 100)) * 20,
+        (folder / f"a{i:03}.txt").write_text(ENGLISH.replace("25", str(i + 100)) * 4,
                                              encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'killed.db'}"
     env = {**os.environ, "VERIFY_DB": url}

@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from verify import claims as c
@@ -51,6 +51,7 @@ class Analyzer:
 
     def store(self, session: Session, version: DocumentVersion, prepared: Prepared) -> None:
         result = prepared.extraction
+        _unindex_older_versions(session, version)
         name = version.document.name
         sources = _source_ids(session, {cl.source for cl in result.claims if cl.source})
         rows = []
@@ -79,6 +80,16 @@ class Analyzer:
                 for key in claim_keys
             ])
         _store_mentions(session, version.id, result.mentions)
+
+
+def _unindex_older_versions(session: Session, version: DocumentVersion) -> None:
+    """Only current claims stay in the blocking index, so block sizes count what matters."""
+    if version.number == 1:
+        return
+    older = select(DocumentVersion.id).where(DocumentVersion.document_id == version.document_id,
+                                             DocumentVersion.id != version.id)
+    session.execute(delete(BlockingKey).where(
+        BlockingKey.claim_id.in_(select(Claim.id).where(Claim.version_id.in_(older)))))
 
 
 def _source_ids(session: Session, names: set[str]) -> dict[str, int]:

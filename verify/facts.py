@@ -11,14 +11,16 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, insert, select, update
+from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from verify.analysis import to_item
 from verify.match import Fact as Group
 from verify.match import Item, Lexicon, group_facts
+from verify.match.thresholds import MAX_BLOCK
 from verify.review import carry_over
 from verify.store import Store
 from verify.store.models import (
@@ -30,6 +32,9 @@ from verify.store.models import (
     FactMember,
     Source,
 )
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -75,37 +80,135 @@ def items_under_keys(session: Session, keys: Iterable[str]) -> list[Item]:
     return [found[k] for k in sorted(found)]
 
 
-def refresh_facts(store: Store, lexicon: Lexicon) -> FactsSummary:
-    """Regroup the store's claims and bring the facts table and decisions up to date."""
+def refresh_facts(
+    store: Store, lexicon: Lexicon, changed_versions: Sequence[int] | None = None
+) -> FactsSummary:
+    """Bring facts and decisions up to date after the given versions were stored.
+
+    With `changed_versions`, only what they touch is regrouped: the claims under their
+    usable blocking keys, and every member of the facts those claims already belong to, so
+    a few new articles in a store of millions cost a few queries, not a regrouping.
+    Without, or when the change is most of the store, everything is regrouped.
+    """
     with store.session() as session:
-        groups = [g for g in group_facts(list(current_items(session)), lexicon=lexicon)
-                  if len(g.members) > 1]
-        return _sync(session, groups)
+        if changed_versions is None:
+            return _sync(session, _groups(current_items(session), lexicon), None)
+        new_ids = _claims_of(session, changed_versions)
+        total = session.scalar(select(func.count(Claim.id))) or 0
+        if len(new_ids) * 2 >= total:
+            return _sync(session, _groups(current_items(session), lexicon), None)
+        touched_keys = set(_keys_of_ids(session, new_ids))
+        touched_keys |= _superseded_keys(session, changed_versions)
+        claim_ids = set(new_ids) | _candidate_ids(session, new_ids)
+        touched_keys |= set(_keys_of_ids(session, claim_ids))
+        touched = _facts_with(session, touched_keys)
+        members = set(session.scalars(
+            select(FactMember.claim_key).where(FactMember.fact_id.in_(touched))))
+        items = _items_by_ids(session, claim_ids) + _items_by_keys(session, members)
+        return _sync(session, _groups(items, lexicon), touched)
 
 
-def _sync(session: Session, groups: Sequence[Group]) -> FactsSummary:
+def _groups(items: Iterable[Item], lexicon: Lexicon) -> list[Group]:
+    unique = {item.claim_key: item for item in items}
+    return [g for g in group_facts(list(unique.values()), lexicon=lexicon) if len(g.members) > 1]
+
+
+def _claims_of(session: Session, versions: Sequence[int]) -> list[int]:
+    found: list[int] = []
+    for chunk in _chunks(sorted(versions)):
+        found += session.scalars(select(Claim.id).where(Claim.version_id.in_(chunk)))
+    return found
+
+
+def _keys_of_ids(session: Session, ids: Iterable[int]) -> list[str]:
+    found: list[str] = []
+    for chunk in _chunks(sorted(ids)):
+        found += session.scalars(select(Claim.key).where(Claim.id.in_(chunk)))
+    return found
+
+
+def _superseded_keys(session: Session, versions: Sequence[int]) -> set[str]:
+    """Claim keys of the older versions of changed documents: their facts must be redone."""
+    found: set[str] = set()
+    for chunk in _chunks(sorted(versions)):
+        documents = select(DocumentVersion.document_id).where(DocumentVersion.id.in_(chunk))
+        old = select(DocumentVersion.id).where(DocumentVersion.document_id.in_(documents),
+                                               DocumentVersion.is_current.is_(False))
+        found.update(session.scalars(select(Claim.key).where(Claim.version_id.in_(old))))
+    return found
+
+
+def _candidate_ids(session: Session, claim_ids: Sequence[int]) -> set[int]:
+    """Claims sharing a usable blocking key (one under the block cap) with the given ones."""
+    keys: set[str] = set()
+    for chunk in _chunks(sorted(claim_ids)):
+        keys.update(session.scalars(
+            select(BlockingKey.key).where(BlockingKey.claim_id.in_(chunk)).distinct()))
+    found: set[int] = set()
+    for chunk in _chunks(sorted(keys)):
+        usable = (select(BlockingKey.key).where(BlockingKey.key.in_(chunk))
+                  .group_by(BlockingKey.key).having(func.count() <= MAX_BLOCK))
+        found.update(session.scalars(
+            select(BlockingKey.claim_id).where(BlockingKey.key.in_(usable))))
+    return found
+
+
+def _facts_with(session: Session, claim_keys: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(sorted(claim_keys)):
+        found.update(session.scalars(
+            select(FactMember.fact_id).join(Fact, Fact.id == FactMember.fact_id)
+            .where(FactMember.claim_key.in_(chunk), Fact.is_current.is_(True))))
+    return found
+
+
+def _items_by_ids(session: Session, ids: Iterable[int]) -> list[Item]:
+    items: list[Item] = []
+    for chunk in _chunks(sorted(ids)):
+        for claim, name, text, source in session.execute(_item_query().where(Claim.id.in_(chunk))):
+            items.append(to_item(claim, name, text, source))
+    return items
+
+
+def _items_by_keys(session: Session, keys: Iterable[str]) -> list[Item]:
+    items: list[Item] = []
+    for chunk in _chunks(sorted(keys)):
+        for claim, name, text, source in session.execute(_item_query().where(Claim.key.in_(chunk))):
+            items.append(to_item(claim, name, text, source))
+    return items
+
+
+def _chunks(values: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    """Bounded IN lists: SQLite and PostgreSQL both cap a statement's parameters."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _sync(session: Session, groups: Sequence[Group], scope: set[str] | None) -> FactsSummary:
+    """Store `groups`; facts in `scope` (every current fact when None) not among them go."""
     now = datetime.now(UTC).replace(tzinfo=None)
-    known = set(session.scalars(select(Fact.id)))
-    current = set(session.scalars(select(Fact.id).where(Fact.is_current.is_(True))))
     wanted = {g.id: g for g in groups}
-    gone = sorted(current - set(wanted))
-    if gone:
-        session.execute(update(Fact).where(Fact.id.in_(gone)).values(is_current=False))
+    known: set[str] = set()
+    for chunk in _chunks(sorted(wanted)):
+        known.update(session.scalars(select(Fact.id).where(Fact.id.in_(chunk))))
+    if scope is None:
+        scope = set(session.scalars(select(Fact.id).where(Fact.is_current.is_(True))))
+    gone = sorted(scope - set(wanted))
+    for chunk in _chunks(gone):
+        session.execute(update(Fact).where(Fact.id.in_(chunk)).values(is_current=False))
+    rows = [{
+        "id": g.id, "status": g.status, "kind": g.kind, "conflict_kind": g.conflict_kind,
+        "label": g.label, "explanation": g.explanation, "members_hash": members_hash(g),
+        "is_current": True, "updated": now,
+    } for g in groups]
     fresh = [g for g in groups if g.id not in known]
-    for group in groups:
-        row = {
-            "status": group.status, "kind": group.kind, "conflict_kind": group.conflict_kind,
-            "label": group.label, "explanation": group.explanation,
-            "members_hash": members_hash(group), "is_current": True, "updated": now,
-        }
-        if group.id in known:
-            session.execute(update(Fact).where(Fact.id == group.id).values(**row))
-        else:
-            session.execute(insert(Fact).values(id=group.id, **row))
     if fresh:
+        session.execute(insert(Fact), [r for r in rows if r["id"] not in known])
         session.execute(insert(FactMember), [
             {"fact_id": g.id, "claim_key": m.claim_key} for g in fresh for m in g.members
         ])
+    if known:
+        session.execute(update(Fact), [r for r in rows if r["id"] in known])
     carry_over(session, gone, [g.id for g in fresh])
     return FactsSummary(
         facts=len(groups), conflicts=sum(g.status == "conflict" for g in groups),

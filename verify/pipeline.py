@@ -50,5 +50,6 @@ def ingest_and_analyze(
     gazetteer, lexicon = load_vocabularies(folders)
     summary = ingest(store, paths, analyzer=Analyzer(gazetteer, lexicon), max_bytes=max_bytes,
                      on_file=on_file, jobs=jobs)
-    facts = refresh_facts(store, lexicon) if summary.changed_versions else None
+    facts = (refresh_facts(store, lexicon, summary.changed_versions)
+             if summary.changed_versions else None)
     return RunSummary(summary, facts)
