@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify.extract.numbers import parse_arabic_words, parse_digits, parse_english_words
+import re
+
+from verify.extract.numbers import (
+    parse_arabic_words,
+    parse_digits,
+    parse_english_words,
+    variants_pattern,
+)
 from verify.extract.values import find_values
 
 EASTERN = str.maketrans("0123456789,.", "٠١٢٣٤٥٦٧٨٩٬٫")
@@ -102,3 +109,29 @@ def test_counts_in_sentences_round_trip(n: int, script: str) -> None:
     (value,) = find_values(text)
     assert value.low == value.high == n
     assert text[value.start:value.end] == f"{written} شخصا"
+
+
+_CLASSES = {"ا": "[اأإآٱ]", "ه": "[هة]", "ي": "[يى]"}
+_LETTERS = list("اأهةيىبن ")
+
+
+def _flat(words: list[str]) -> str:
+    """The plain alternation, longest first, that the prefix tree must behave like."""
+    return "(?:" + "|".join(
+        "".join(r"\s+" if ch == " " else _CLASSES.get(ch, re.escape(ch)) for ch in word)
+        for word in sorted(set(words), key=len, reverse=True)
+    ) + ")"
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text(st.sampled_from(_LETTERS), min_size=1, max_size=4).map(str.strip)
+                .filter(bool), min_size=1, max_size=8),
+       st.text(st.sampled_from(_LETTERS + ["x"]), max_size=8))
+def test_variant_tree_matches_like_the_flat_alternation(words: list[str], text: str) -> None:
+    # Followed by a test that forces backtracking: both must settle on the same word.
+    for tail in ("", "(?!\\w)", "x"):
+        flat = re.compile(_flat(words) + tail)
+        tree = re.compile(variants_pattern(words) + tail)
+        for pos in range(len(text) + 1):
+            left, right = flat.match(text, pos), tree.match(text, pos)
+            assert (left and left.span()) == (right and right.span()), (words, text, pos, tail)

@@ -12,6 +12,7 @@ Arabic spelling variants (hamza and alef forms, ta marbuta, alef maqsura) are fo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _THOUSANDS_SEP = "[,\u066c]"
@@ -66,12 +67,89 @@ _CLASS = {"ا": "[اأإآٱ]", "ه": "[هة]", "ي": "[يى]"}
 WORD_END = "[\u064b-\u0652\u0640]*(?!\\w)"
 
 
+_CLASS_LETTERS = {key: frozenset(cls.strip("[]")) for key, cls in _CLASS.items()}
+_SPACE = frozenset(" ")  # one space in a word stands for any run of whitespace
+
+
 def variants_pattern(folded_words: list[str]) -> str:
     """A regex alternation accepting every spelling variant of the folded words, longest first."""
-    parts = sorted(set(folded_words), key=len, reverse=True)
-    return "(?:" + "|".join(
-        "".join(r"\s+" if ch == " " else _CLASS.get(ch, re.escape(ch)) for ch in w) for w in parts
-    ) + ")"
+    return trie_pattern(folded_words, lambda ch: _CLASS_LETTERS.get(ch, frozenset(ch)))
+
+
+def literal_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of literal words (spaces match any whitespace), longest first."""
+    return trie_pattern(words, frozenset)
+
+
+def trie_pattern(words: Iterable[str], letters: Callable[[str], frozenset[str]]) -> str:
+    """An alternation of `words`, written as a prefix tree so a failing position costs one test.
+
+    Python's regex engine tries a flat alternation's branches one by one at every position
+    of the text; a tree rejects most positions on its first letter. It matches what the
+    flat alternation sorted longest first matches, in the same order: `letters` gives the
+    characters each written character accepts, siblings are split until no two accept one
+    character, so the words matching at a position lie on one path and are tried deepest,
+    that is longest, first.
+    """
+    root: _Node = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(_SPACE if ch == " " else letters(ch), {})
+        node[_END] = {}
+    return _emit(root)
+
+
+_Node = dict[frozenset[str], "_Node"]
+_END: frozenset[str] = frozenset()  # the key marking the end of a word in a tree node
+
+
+def _emit(node: _Node) -> str:
+    """The regex of a prefix-tree node: its branches, optional when a word ends there.
+
+    Branches whose subtrees read alike share one character class.
+    """
+    tails: dict[str, set[str]] = {}
+    for chars, child in _disjoint(node):
+        tails.setdefault(_emit(child), set()).update(chars)
+    branches = sorted(_class(frozenset(chars)) + tail for tail, chars in tails.items())
+    if not branches:
+        return ""
+    if len(branches) == 1 and _END not in node:
+        return branches[0]
+    return "(?:" + "|".join(branches) + (")?" if _END in node else ")")
+
+
+def _disjoint(node: _Node) -> list[tuple[frozenset[str], _Node]]:
+    """A node's branches re-cut so no two accept one character, subtrees merged where they met."""
+    owners: dict[str, list[frozenset[str]]] = {}
+    for chars in node:
+        for ch in chars:
+            owners.setdefault(ch, []).append(chars)
+    blocks: dict[tuple[frozenset[str], ...], set[str]] = {}
+    for ch, keys in owners.items():
+        blocks.setdefault(tuple(keys), set()).add(ch)
+    return [(frozenset(chars), _merge([node[key] for key in keys])) for keys, chars in blocks.items()]
+
+
+def _merge(nodes: list[_Node]) -> _Node:
+    """The union of prefix trees."""
+    if len(nodes) == 1:
+        return nodes[0]
+    union: _Node = {}
+    for node in nodes:
+        for chars, child in node.items():
+            union[chars] = _merge([union[chars], child]) if chars in union else child
+    return union
+
+
+def _class(chars: frozenset[str]) -> str:
+    """One regex atom accepting exactly `chars` (`\\s+` for a space)."""
+    if chars == _SPACE:
+        return r"\s+"
+    if len(chars) == 1:
+        return re.escape(next(iter(chars)))
+    return "[" + "".join(sorted(re.escape(ch) for ch in chars)) + "]"
 
 
 # --- Arabic number words ------------------------------------------------------------------
