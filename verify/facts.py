@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import Select, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from verify.analysis import to_item
@@ -35,6 +35,7 @@ from verify.store.models import (
 
 
 T = TypeVar("T")
+REGROUP_LOCK = 0x76657269  # any constant the whole team's verify processes agree on
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ def refresh_facts(
     a few new articles in a store of millions cost a few queries, not a regrouping.
     Without, or when the change is most of the store, everything is regrouped.
     """
-    with store.session() as session:
+    with store.session(write=True) as session:
+        _one_regrouping_at_a_time(session)
         if changed_versions is None:
             return _sync(session, _groups(current_items(session), lexicon), None)
         new_ids = _claims_of(session, changed_versions)
@@ -106,6 +108,15 @@ def refresh_facts(
             select(FactMember.claim_key).where(FactMember.fact_id.in_(touched))))
         items = _items_by_ids(session, claim_ids) + _items_by_keys(session, members)
         return _sync(session, _groups(items, lexicon), touched)
+
+
+def _one_regrouping_at_a_time(session: Session) -> None:
+    """Two ingest workers on one PostgreSQL store regroup in turn, never side by side.
+
+    (On SQLite the write transaction already holds the database's only write lock.)
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REGROUP_LOCK})
 
 
 def _groups(items: Iterable[Item], lexicon: Lexicon) -> list[Group]:

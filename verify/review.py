@@ -112,7 +112,7 @@ def set_review(
     reviewer = reviewer or default_reviewer()
     now = datetime.now(UTC).replace(tzinfo=None)
     try:
-        with store.session() as session:
+        with store.session(write=True) as session:
             fact = current_fact(session, fact_id)
             review = session.get(Review, fact.id)
             seen = review.revision if review is not None else 0

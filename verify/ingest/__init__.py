@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from verify.errors import InputError
@@ -87,7 +88,7 @@ def ingest(
                 summary.unchanged += 1
                 continue
             try:
-                outcome, version_id = _store_article(store, item, analyzer)
+                outcome, version_id = _store_with_retry(store, item, analyzer)
             except InputError as error:
                 summary.errors.append(error)
                 continue
@@ -173,12 +174,25 @@ def _read_all(
         yield from pool.map(_read_one, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
 
 
+def _store_with_retry(
+    store: Store, read: _Read, analyzer: Analyzer | None, attempts: int = 3
+) -> tuple[str, int | None]:
+    """Another worker may store the same document, source or entity at the same moment;
+    the loser's transaction rolls back whole and is simply run again, seeing the winner's."""
+    for _ in range(attempts - 1):
+        try:
+            return _store_article(store, read, analyzer)
+        except IntegrityError:
+            continue
+    return _store_article(store, read, analyzer)
+
+
 def _store_article(
     store: Store, read: _Read, analyzer: Analyzer | None
 ) -> tuple[str, int | None]:
     article = read.article
     now = datetime.now(UTC).replace(tzinfo=None)
-    with store.session() as session:
+    with store.session(write=True) as session:
         document = session.scalar(select(Document).where(Document.name == article.name))
         if document is None:
             document = Document(uid=document_uid(article.name), name=article.name, created=now)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect, select, text
 
 from verify.errors import StoreError
 from verify.store.models import Base, Meta
@@ -36,9 +36,22 @@ def _set_version(connection: Connection, version: int) -> None:
     connection.execute(table.insert().values(name="schema_version", value=str(version)))
 
 
+MIGRATION_LOCK = 0x76657267  # PostgreSQL advisory lock held while a store is migrated
+WRITE_OPTION = "verify_write"  # execution option: this transaction will write (see session)
+
+
+def _locked(engine: Engine) -> Engine:
+    """Two processes opening a new store at once must not both create it: the migration
+    transaction takes SQLite's write lock at BEGIN (see `session`) or a PostgreSQL advisory
+    lock before it looks at the schema."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
 def migrate(engine: Engine) -> int:
     """Return the version the store is at after creating or upgrading it."""
-    with engine.begin() as connection:
+    with _locked(engine).begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         version = stored_version(connection)
         if version is None:
             if inspect(connection).get_table_names():
@@ -55,7 +68,7 @@ def migrate(engine: Engine) -> int:
             f"{SCHEMA_VERSION}; upgrade verify (pip install -U verify)"
         )
     for step in range(version, SCHEMA_VERSION):
-        with engine.begin() as connection:
+        with _locked(engine).begin() as connection:
             MIGRATIONS[step - 1](connection)
             _set_version(connection, step + 1)
     return SCHEMA_VERSION

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from verify.errors import StoreError
-from verify.store.migrations import migrate
+from verify.store.migrations import WRITE_OPTION, migrate
 
 DEFAULT_URL = "sqlite:///verify.db"
 SQLITE_BUSY_MS = 30_000
@@ -25,7 +25,9 @@ def resolve_url(url: str | None) -> str:
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets a report be read while an ingest writes; the busy timeout makes a second
-    # writer wait instead of failing at once.
+    # writer wait instead of failing at once. The driver's own transaction handling is off
+    # so that `_begin_sqlite` decides how each transaction starts.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
@@ -34,17 +36,33 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _begin_sqlite(connection: Connection) -> None:
+    # A writing transaction takes the write lock up front (BEGIN IMMEDIATE): two processes
+    # that both read and then write would otherwise deadlock, and SQLite would fail one of
+    # them at once instead of letting it wait.
+    mode = "IMMEDIATE" if connection.get_execution_options().get(WRITE_OPTION) else "DEFERRED"
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+
 class Store:
     """A migrated database and the sessions onto it."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = sessionmaker(engine, expire_on_commit=False)
+        self._writers = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One transaction: committed whole on success, rolled back whole on any error."""
-        with self._sessions.begin() as session:
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """One transaction: committed whole on success, rolled back whole on any error.
+
+        `write` marks a transaction that will write, so that concurrent writers queue
+        (SQLite's busy timeout) instead of failing.
+        """
+        with (self._writers if write else self._readers).begin() as session:
             yield session
 
     def close(self) -> None:
@@ -63,6 +81,7 @@ def open_store(url: str | None = None) -> Store:
         ) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _tune_sqlite)
+        event.listen(engine, "begin", _begin_sqlite)
     try:
         migrate(engine)
     except StoreError:
