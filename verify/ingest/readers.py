@@ -14,7 +14,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import trafilatura
 import yaml
 
 from verify.errors import InputError
@@ -132,6 +131,8 @@ def _read_md(path: Path, text: str, encoding: str) -> Article:
 
 
 def _read_html(path: Path, text: str, encoding: str) -> Article:
+    import trafilatura  # a heavy import, paid only by runs that meet an HTML page
+
     with warnings.catch_warnings():
         # lxml and trafilatura warn about their own internals; not the user's problem.
         warnings.simplefilter("ignore")
