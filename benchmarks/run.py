@@ -95,13 +95,18 @@ def timed(stages: list[Stage], name: str, profile_dir: Path | None) -> Iterator[
 
 
 def hot_spots(profiler: Any) -> list[dict[str, Any]]:
-    """Self time per function, summed over the whole call tree: where the time really goes."""
+    """Self time per function, summed over the whole call tree: where the time really goes.
+
+    pyinstrument files a function's own time under a synthetic "[self]" child; it is
+    credited back to that function so the ranking names real functions.
+    """
     totals: defaultdict[str, float] = defaultdict(float)
     root = profiler.last_session.root_frame()
     stack = [root] if root is not None else []
     while stack:
         frame = stack.pop()
-        where = f"{frame.function} ({frame.file_path_short}:{frame.line_no})"
+        owner = frame.parent if frame.function == "[self]" and frame.parent else frame
+        where = f"{owner.function} ({owner.file_path_short}:{owner.line_no})"
         totals[where] += frame.total_self_time
         stack.extend(frame.children)
     ranked = sorted(totals.items(), key=lambda kv: -kv[1])[:TOP_FUNCTIONS]
