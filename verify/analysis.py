@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -38,10 +38,19 @@ class Prepared:
 
 @dataclass
 class Analyzer:
-    """Holds what every document needs (gazetteer, lexicon), loaded once per run."""
+    """Holds what every document needs (gazetteer, lexicon), loaded once per run.
+
+    In the writing process it also caches the ids of entities, aliases and sources already
+    stored, so an article costs a few bulk inserts instead of a query per name; `forget`
+    drops the cache after a transaction that rolled back.
+    """
 
     gazetteer: Gazetteer
     lexicon: Lexicon
+    _entities: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    _aliases: set[tuple[int, str]] = field(default_factory=set, init=False, repr=False)
+    _sources: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    _loaded: bool = field(default=False, init=False, repr=False)
 
     def prepare(self, article: Article) -> Prepared:
         result = extract(article.text, published=article.published, language=article.language,
@@ -49,11 +58,18 @@ class Analyzer:
         keys = tuple(tuple(sorted(blocking_keys(found, self.lexicon))) for found in result.claims)
         return Prepared(result, keys)
 
+    def forget(self) -> None:
+        self._entities.clear()
+        self._aliases.clear()
+        self._sources.clear()
+        self._loaded = False
+
     def store(self, session: Session, version: DocumentVersion, prepared: Prepared) -> None:
+        self._load(session)
         result = prepared.extraction
         _unindex_older_versions(session, version)
         name = version.document.name
-        sources = _source_ids(session, {cl.source for cl in result.claims if cl.source})
+        sources = self._source_ids(session, {cl.source for cl in result.claims if cl.source})
         rows = []
         for found in result.claims:
             sentence = version.text[found.sentence_start : found.sentence_end]
@@ -69,17 +85,59 @@ class Analyzer:
                 "qualifier": value.qualifier.value, "resolved": value.resolved,
                 "context": " ".join(found.context), "entities": " ".join(found.entities),
                 "scope": " ".join(found.scope),
-                "source_id": sources.get(found.source) if found.source else None,
+                "source_id": sources[found.source] if found.source else None,
             })
         if rows:
             ids = session.scalars(insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
                                   rows).all()
-            session.execute(insert(BlockingKey), [
-                {"claim_id": claim_id, "key": key}
-                for claim_id, claim_keys in zip(ids, prepared.keys, strict=True)
-                for key in claim_keys
+            keys = [{"claim_id": claim_id, "key": key}
+                    for claim_id, claim_keys in zip(ids, prepared.keys, strict=True)
+                    for key in claim_keys]
+            if keys:
+                session.execute(insert(BlockingKey), keys)
+        self._store_mentions(session, version.id, result.mentions)
+
+    def _load(self, session: Session) -> None:
+        if self._loaded:
+            return
+        self._entities.update((k, i) for k, i in session.execute(select(Entity.key, Entity.id)))
+        self._aliases.update((i, a) for i, a in session.execute(select(Alias.entity_id, Alias.surface)))
+        self._sources.update((k, i) for k, i in session.execute(select(Source.key, Source.id)))
+        self._loaded = True
+
+    def _source_ids(self, session: Session, names: set[str]) -> dict[str, int]:
+        keys = {name: normalize(name) for name in names}
+        new = sorted({key for key in keys.values() if key not in self._sources})
+        if new:
+            first = {key: name for name, key in sorted(keys.items(), reverse=True)}
+            rows = session.execute(insert(Source).returning(Source.key, Source.id),
+                                   [{"key": key, "name": first[key]} for key in new])
+            self._sources.update((k, i) for k, i in rows)
+        return {name: self._sources[key] for name, key in keys.items()}
+
+    def _store_mentions(self, session: Session, version_id: int,
+                        mentions: Iterable[c.Mention]) -> None:
+        mentions = list(mentions)
+        new: dict[str, c.Mention] = {}
+        for mention in mentions:
+            if mention.key not in self._entities:
+                new.setdefault(mention.key, mention)
+        if new:
+            rows = session.execute(insert(Entity).returning(Entity.key, Entity.id), [
+                {"key": key, "name": m.surface, "type": m.type} for key, m in sorted(new.items())
             ])
-        _store_mentions(session, version.id, result.mentions)
+            self._entities.update((k, i) for k, i in rows)
+        aliases = {(self._entities[m.key], m.surface) for m in mentions} - self._aliases
+        if aliases:
+            session.execute(insert(Alias), [
+                {"entity_id": entity_id, "surface": surface} for entity_id, surface in sorted(aliases)
+            ])
+            self._aliases.update(aliases)
+        if mentions:
+            session.execute(insert(Mention), [
+                {"version_id": version_id, "entity_id": self._entities[m.key], "start": m.start,
+                 "end": m.end, "surface": m.surface} for m in mentions
+            ])
 
 
 def _unindex_older_versions(session: Session, version: DocumentVersion) -> None:
@@ -90,45 +148,6 @@ def _unindex_older_versions(session: Session, version: DocumentVersion) -> None:
                                              DocumentVersion.id != version.id)
     session.execute(delete(BlockingKey).where(
         BlockingKey.claim_id.in_(select(Claim.id).where(Claim.version_id.in_(older)))))
-
-
-def _source_ids(session: Session, names: set[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for name in sorted(names):
-        key = normalize(name)
-        source_id = session.scalar(select(Source.id).where(Source.key == key))
-        if source_id is None:
-            source = Source(key=key, name=name)
-            session.add(source)
-            session.flush()
-            source_id = source.id
-        found[name] = source_id
-    return found
-
-
-def _store_mentions(session: Session, version_id: int, mentions: Iterable[c.Mention]) -> None:
-    entity_ids: dict[str, int] = {}
-    aliases: set[tuple[int, str]] = set()
-    rows = []
-    for mention in mentions:
-        if mention.key not in entity_ids:
-            entity = session.scalar(select(Entity).where(Entity.key == mention.key))
-            if entity is None:
-                entity = Entity(key=mention.key, name=mention.surface, type=mention.type)
-                session.add(entity)
-                session.flush()
-            entity_ids[mention.key] = entity.id
-        entity_id = entity_ids[mention.key]
-        aliases.add((entity_id, mention.surface))
-        rows.append({"version_id": version_id, "entity_id": entity_id, "start": mention.start,
-                     "end": mention.end, "surface": mention.surface})
-    if rows:
-        session.execute(insert(Mention), rows)
-    for entity_id, surface in sorted(aliases):
-        known = session.scalar(select(Alias.id).where(Alias.entity_id == entity_id,
-                                                      Alias.surface == surface))
-        if known is None:
-            session.add(Alias(entity_id=entity_id, surface=surface))
 
 
 def to_item(row: Claim, document: str, text: str, source: str | None) -> Item:

@@ -52,6 +52,9 @@ class Analyzer(Protocol):
 
     def store(self, session: Session, version: DocumentVersion, prepared: Any) -> None: ...
 
+    def forget(self) -> None:
+        """Drop what was cached from a transaction that rolled back."""
+
 
 Listener = Callable[[Path], None]
 
@@ -179,12 +182,16 @@ def _store_with_retry(
 ) -> tuple[str, int | None]:
     """Another worker may store the same document, source or entity at the same moment;
     the loser's transaction rolls back whole and is simply run again, seeing the winner's."""
-    for _ in range(attempts - 1):
+    attempt = 1
+    while True:
         try:
             return _store_article(store, read, analyzer)
-        except IntegrityError:
-            continue
-    return _store_article(store, read, analyzer)
+        except Exception as error:
+            if analyzer is not None:
+                analyzer.forget()
+            if not isinstance(error, IntegrityError) or attempt == attempts:
+                raise
+            attempt += 1
 
 
 def _store_article(
