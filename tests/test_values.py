@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify.claims import Kind, Qualifier, Value
+from verify.extract.gates import Window
 from verify.extract.values import find_values
 
 PUB = dt.date(2023, 3, 29)
@@ -150,3 +151,30 @@ def test_word_soup_never_raises(words: list[str], published: dt.date | None) -> 
         assert text[value.start:value.end]
         if value.low is not None and value.high is not None:
             assert value.low <= value.high
+
+
+GATED = st.lists(
+    st.sampled_from(["ستة", "ستةً", "ست", "عشرين", "تسعينيات", "اتصالين", "يومين", "السنوات",
+                     "السبع", "الأول", "أول", "أمس", "الثلاثاء", "الجمعة", "هذا", "الشهر", "الماضي",
+                     "آب", "أب", "آذار", "كانون الثاني", "رمضان", "1444", "شوال", "عمره", "عاماً",
+                     "عام", "ونصف", "بعد", "منذ", "نحو", "أكثر من", "مليون", "ألف", "آلاف", "و",
+                     "خمسة وعشرين", "بين", "إلى", "2019", "٢٠٢٢", "٪", "March", "May", "aged",
+                     "Monday", "last", "year", "the", "1990s", "early", "third", "K", "ſ", "İ",
+                     "ـ", "،", "-", "/", ".", "عمره 45 عاماً", "ستة أشهر", "بين 2017 و2019",
+                     "29 آذار/مارس 2023", "الأسبوع المقبل", "يوم الثلاثاء 5", "the 1990s",
+                     "5 رمضان 1444 هـ", "خلال عام ونصف", "aged 45", "3 March"]),
+    max_size=10,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(GATED, st.sampled_from(["", "", " ", "و", "ال"]), st.sampled_from([None, PUB]))
+def test_gates_change_no_result(words: list[str], glue: str, published: dt.date | None,
+                                ) -> None:
+    # A scanner is skipped where its gate says it cannot match; running every scanner
+    # everywhere must find exactly the same values.
+    text = " ".join(glue + word for word in words)
+    gated = find_values(text, published=published)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Window, "opens", lambda self, gate: True)
+        assert find_values(text, published=published) == gated

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from verify.claims import Kind, Qualifier, Value
+from verify.extract.gates import DIGITS, LATIN, Gate, Window, key_words
 from verify.extract.numbers import CLITIC_START, DIGIT, NUMBER_START, fold, to_ascii_digits, variants_pattern
 
 AR_MONTHS: dict[str, int] = {
@@ -64,8 +65,9 @@ _WEEKDAY_EN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\
 _AR_PART = variants_pattern(["مطلع", "بدايه", "اوائل", "مستهل", "اول", "منتصف", "اواسط",
                              "اواخر", "نهايه", "اخر", "اوسط"]) + _END + r"(?:\s+شهر)?"
 _EN_PART = r"(?i:early|mid-?|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
-_AR_ANCHOR = variants_pattern(["الماضي", "المقبل", "القادم", "الفائت", "المنصرم", "الجاري",
-                               "الحالي", "الماضيه", "المقبله", "القادمه"]) + _END
+_AR_ANCHORS = ["الماضي", "المقبل", "القادم", "الفائت", "المنصرم", "الجاري", "الحالي", "الماضيه",
+               "المقبله", "القادمه"]
+_AR_ANCHOR = variants_pattern(_AR_ANCHORS) + _END
 _AR_YEAR_CUE = variants_pattern(["عام", "العام", "سنه", "لعام", "بعام", "بالعام", "للعام",
                                  "وعام", "العامين", "عامي"]) + _END
 # Preceding words that make a bare month name a date (مارس is also a verb, May a modal).
@@ -177,11 +179,16 @@ EN_DATE_RE = re.compile(
 _EN_ANCHOR_BEFORE = re.compile(r"(?i)(last|next|this)\s+$")
 
 
-def _named_month_dates(text: str, start: int, end: int,
-                       published: dt.date | None) -> Iterator[_Found]:
-    for rx in (AR_DATE_RE, EN_DATE_RE):
-        for m in rx.finditer(text, start, end):
-            found = _named_month(m, text, published)
+_AR_MONTH_GATE = Gate(words=key_words(AR_MONTHS), raw=("آب",))
+_EN_MONTH_GATE = Gate(chars=(LATIN,))
+
+
+def _named_month_dates(window: Window, published: dt.date | None) -> Iterator[_Found]:
+    for rx, gate in ((AR_DATE_RE, _AR_MONTH_GATE), (EN_DATE_RE, _EN_MONTH_GATE)):
+        if not window.opens(gate):
+            continue
+        for m in rx.finditer(window.text, window.start, window.end):
+            found = _named_month(m, window.text, published)
             if found is not None:
                 yield found
 
@@ -438,15 +445,35 @@ def _relative_period(m: re.Match[str], published: dt.date | None) -> _Found | No
     return _Found(m.start(), m.end(), kind, first.toordinal(), last.toordinal(), Qualifier.RANGE)
 
 
-def find_dates(text: str, start: int, end: int, published: dt.date | None) -> list[Value]:
-    """Every date-like candidate in text[start:end]; overlaps are left to the caller."""
-    found: list[_Found] = [
-        *_numeric_dates(text, start, end),
-        *_hijri_dates(text, start, end),
-        *_named_month_dates(text, start, end, published),
-        *_year_ranges(text, start, end),
-        *_decades(text, start, end, published),
-        *_relative(text, start, end, published),
-        *_years(text, start, end),
-    ]
+# What every match of each scanner contains (see gates.py); a digit for the numeric ones.
+_HAS_DIGIT = Gate(chars=(DIGITS,))
+_HIJRI_GATE = Gate(words=key_words(HIJRI_MONTHS), also=_HAS_DIGIT)
+_DECADE_GATE = Gate(chars=(LATIN,), words=key_words(_AR_DECADES))
+_RELATIVE_GATE = Gate(
+    chars=(LATIN,),
+    words=key_words([*AR_WEEKDAYS, "امس", "البارحه", "اليوم", "غدا", "هذا", "هذه", *_AR_ANCHORS]),
+)
+
+
+def find_dates(window: Window, published: dt.date | None) -> list[Value]:
+    """Every date-like candidate in the window; overlaps are left to the caller.
+
+    The scanners run in a fixed order (the caller breaks ties by it), each only where its
+    gate says it can match.
+    """
+    text, start, end = window.text, window.start, window.end
+    found: list[_Found] = []
+    if window.opens(_HAS_DIGIT):
+        found += _numeric_dates(text, start, end)
+    if window.opens(_HIJRI_GATE):
+        found += _hijri_dates(text, start, end)
+    found += _named_month_dates(window, published)
+    if window.opens(_HAS_DIGIT):
+        found += _year_ranges(text, start, end)
+    if window.opens(_DECADE_GATE):
+        found += _decades(text, start, end, published)
+    if window.opens(_RELATIVE_GATE):
+        found += _relative(text, start, end, published)
+    if window.opens(_HAS_DIGIT):
+        found += _years(text, start, end)
     return [f.value() for f in found]

@@ -25,6 +25,7 @@ from verify.claims import Kind, Qualifier, Value
 from verify.extract import numbers as nb
 from verify.extract import units as un
 from verify.extract.dates import find_dates
+from verify.extract.gates import DIGITS, LATIN, Gate, Window, key_words
 
 _V = nb.variants_pattern
 
@@ -112,14 +113,16 @@ DUAL_RE = re.compile(
     f"{_QUAL}(?P<dual>{un.DUAL_PATTERN})(?P<frac>{nb.NUMBER_WORD_FRACTION_SUFFIX})?"
 )
 # A singular time noun stands for one unit after a time preposition, or with "ونصف".
+_TIME_NOUNS = ["عام", "سنه", "شهر", "اسبوع", "يوم", "ساعه", "عقد"]
 SINGULAR_RE = re.compile(
-    f"(?:(?<=بعد )|(?<=قبل )|(?<=منذ )|(?<=خلال )|(?<=لمدة ))(?P<unit>{_V(['عام', 'سنه', 'شهر', 'اسبوع', 'يوم', 'ساعه', 'عقد'])}){nb.WORD_END}"
+    f"(?:(?<=بعد )|(?<=قبل )|(?<=منذ )|(?<=خلال )|(?<=لمدة ))(?P<unit>{_V(_TIME_NOUNS)}){nb.WORD_END}"
     f"(?P<frac>{nb.NUMBER_WORD_FRACTION_SUFFIX})?"
     f"|(?<!\\w)(?P<unit2>{_V(['عام', 'سنه', 'شهر', 'ساعه', 'يوم'])}){nb.WORD_END}(?P<frac2>{nb.NUMBER_WORD_FRACTION_SUFFIX})"
 )
 # A definite plural time noun followed by a definite number word: "السنوات السبع الماضية".
+_PLURAL_TIME_NOUNS = ["سنوات", "اعوام", "اشهر", "شهور", "اسابيع", "ايام", "ساعات", "عقود"]
 POSTPOSED_RE = re.compile(
-    f"(?<!\\w)(?:[وب])?ال(?P<unit>{_V(['سنوات', 'اعوام', 'اشهر', 'شهور', 'اسابيع', 'ايام', 'ساعات', 'عقود'])})"
+    f"(?<!\\w)(?:[وب])?ال(?P<unit>{_V(_PLURAL_TIME_NOUNS)})"
     f"\\s+(?P<num>ال{_V(list(nb.AR_WORD_VALUES))}{nb.WORD_END})"
 )
 AGE_RE = re.compile(
@@ -313,22 +316,28 @@ def _ordinal(m: re.Match[str]) -> Value | None:
     return _quantity(Kind.ORDINAL, None, m.start(), m.end(), n, n, Qualifier.EXACT, None)
 
 
+# What every match of each scanner contains (see gates.py). A number is digits, English
+# words (Latin letters) or Arabic number words; every Arabic age cue holds the word عمر.
+_NUMBER_GATE = Gate(chars=(DIGITS, LATIN),
+                    words=key_words([*nb.AR_WORD_VALUES, *nb.AR_MULTIPLIERS]))
 _PASSES = (
-    (AGE_RE, lambda m, t: _age(m)),
-    (RANGE_RE, _range),
-    (SINGLE_RE, _single),
-    (DUAL_RE, lambda m, t: _dual(m)),
-    (POSTPOSED_RE, lambda m, t: _postposed(m)),
-    (SINGULAR_RE, lambda m, t: _singular(m)),
-    (ORDINAL_RE, lambda m, t: _ordinal(m)),
+    (AGE_RE, lambda m, t: _age(m), Gate(chars=(LATIN,), words=frozenset({"عمر"}))),
+    (RANGE_RE, _range, _NUMBER_GATE),
+    (SINGLE_RE, _single, _NUMBER_GATE),
+    (DUAL_RE, lambda m, t: _dual(m), Gate(words=key_words(un.DUALS))),
+    (POSTPOSED_RE, lambda m, t: _postposed(m), Gate(words=key_words(_PLURAL_TIME_NOUNS))),
+    (SINGULAR_RE, lambda m, t: _singular(m), Gate(words=key_words(_TIME_NOUNS))),
+    (ORDINAL_RE, lambda m, t: _ordinal(m), Gate(chars=(DIGITS, LATIN), words=key_words(_AR_ORDINALS))),
 )
 
 
-def _quantities(text: str, start: int, end: int) -> Iterator[Value]:
-    for rx, build in _PASSES:
-        for m in rx.finditer(text, start, end):
+def _quantities(window: Window) -> Iterator[Value]:
+    for rx, build, gate in _PASSES:
+        if not window.opens(gate):
+            continue
+        for m in rx.finditer(window.text, window.start, window.end):
             if m.end() > m.start():
-                value = build(m, text)
+                value = build(m, window.text)
                 if value is not None:
                     yield value
 
@@ -356,5 +365,5 @@ def find_values(text: str, start: int = 0, end: int | None = None, *,
     begin = max(0, start)
     if begin >= stop:
         return []
-    dates = find_dates(text, begin, stop, published)
-    return _select(dates, list(_quantities(text, begin, stop)))
+    window = Window(text, begin, stop)
+    return _select(find_dates(window, published), list(_quantities(window)))
