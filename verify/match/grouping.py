@@ -8,7 +8,11 @@ unrelated claim is never pulled in through a middle one. Links are examined in t
 hashes its sorted member keys: the same inputs give the same facts and ids.
 
 Two values of one sentence are never linked: they are different facts (a distance and a
-border length), however alike their clause words are. Two values of one document in
+border length), however alike their clause words are. A claim linked to two claims that
+are about different subjects (`similarity.frame_clash`: another place, event or counted
+noun) and that names nothing to side with either says too little to tell which it states ("the two countries established
+relations in 1993", next to a 1993 of Israel and Turkmenistan and one of Israel and
+Azerbaijan): it stays alone rather than be given to either. Two values of one document in
 different sentences are linked only at SAME_DOCUMENT_THRESHOLD (a repetition).
 
 `FactIndex.add` is the incremental form: new items are scored against the candidates their
@@ -27,7 +31,15 @@ from verify.claims import Claim
 from verify.compare import Comparison, compare
 from verify.match.blocking import InvertedIndex, keys_of
 from verify.match.lexicon import CONCEPT_PREFIX, Lexicon, default_lexicon
-from verify.match.similarity import ENTITY_PREFIX, Features, features, score, shared_anchors
+from verify.match.similarity import (
+    ENTITY_PREFIX,
+    Features,
+    features,
+    frame_clash,
+    score,
+    shared_anchors,
+    takes_no_side,
+)
 from verify.match.thresholds import GROUP_THRESHOLD, SAME_DOCUMENT_THRESHOLD
 from verify.text.normalize import TOKEN_RE, stem
 
@@ -101,6 +113,7 @@ class FactIndex:
         self._features: dict[str, Features] = {}
         self._index = InvertedIndex()
         self._links: dict[str, dict[str, float]] = {}
+        self._clashes: dict[str, set[str]] = {}  # candidates about different subjects
         self._fact_of: dict[str, str] = {}
         self._facts: dict[str, Fact] = {}
 
@@ -121,6 +134,7 @@ class FactIndex:
             self._items[item.claim_key] = item
             self._features[item.claim_key] = f
             self._links[item.claim_key] = {}
+            self._clashes[item.claim_key] = set()
             crossed |= self._index.add(item.claim_key, keys_of(f))
         touched = {i.claim_key for i in fresh}
         for key in crossed:  # a block grew too common: links found through it are re-derived
@@ -128,7 +142,10 @@ class FactIndex:
         for key in touched:
             for other in self._links[key]:
                 self._links[other].pop(key, None)
+            for other in self._clashes[key]:
+                self._clashes[other].discard(key)
             self._links[key] = {}
+            self._clashes[key] = set()
         for key in sorted(touched):
             self._link(key)
         component = self._component(touched)
@@ -156,10 +173,14 @@ class FactIndex:
     def _link(self, key: str) -> None:
         item, f = self._items[key], self._features[key]
         for other in self._index.candidates(key, keys_of(f)):
-            peer = self._items[other]
-            if _same_sentence(item, peer):
+            peer, g = self._items[other], self._features[other]
+            if _same_sentence(item, peer) or f.dimension != g.dimension:
                 continue
-            s = score(f, self._features[other], lexicon=self._lexicon)
+            if frame_clash(f, g, self._lexicon) is not None:
+                self._clashes[key].add(other)
+                self._clashes[other].add(key)
+                continue
+            s = score(f, g, lexicon=self._lexicon)
             same_document = peer.document == item.document
             if s >= (SAME_DOCUMENT_THRESHOLD if same_document else GROUP_THRESHOLD):
                 self._links[key][other] = s
@@ -177,8 +198,10 @@ class FactIndex:
     def _cluster(self, keys: set[str]) -> list[list[str]]:
         """Greedy complete linkage over the links among `keys`, strongest link first."""
         group = {k: frozenset([k]) for k in keys}
+        ambiguous = {k for k in keys if self._ambiguous(k)}
         links = sorted(
-            (s, a, b) for a in keys for b, s in self._links[a].items() if a < b and b in keys
+            (s, a, b) for a in keys - ambiguous for b, s in self._links[a].items()
+            if a < b and b in keys and b not in ambiguous
         )
         for _, a, b in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
             ga, gb = group[a], group[b]
@@ -189,6 +212,15 @@ class FactIndex:
                 group[k] = merged
         unique = {id(g): g for g in group.values()}
         return [sorted(g) for g in unique.values()]
+
+    def _ambiguous(self, key: str) -> bool:
+        """Linked to two claims that clash, with nothing to side with either (see module)."""
+        partners = self._links[key].keys()
+        f = self._features[key]
+        return any(
+            takes_no_side(f, self._features[x], self._features[y], self._lexicon)
+            for x in partners for y in self._clashes[x] & partners
+        )
 
     def _build(self, keys: list[str]) -> Fact:
         members = sorted(

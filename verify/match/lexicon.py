@@ -5,12 +5,21 @@ one share nothing but entity keys unless their words are mapped to shared concep
 mapping is data (`verify/data/lexicon.tsv`), and a user extends it with files of the same
 format: a header row `concept<TAB>lang<TAB>lang...`, then one concept a line with its words
 per language, variants separated by "|"; lines starting with "#" are comments. Words are
-stemmed on load, so they are written as they appear in text. When two concepts claim one
+stemmed on load, so they are written as they appear in text; an entry of several words
+("على بعد", "at a distance") is a phrase, matched word for word next to a value. When two concepts claim one
 stem, the first one loaded keeps it (the shipped file first, then extra files in order).
 
-Two directives ride in the same files: `!opposite<TAB>concept<TAB>concept` declares concepts
+Four directives ride in the same files: `!opposite<TAB>concept<TAB>concept` declares concepts
 that contradict each other (rise/fall), and `!negation<TAB>word|word...` lists negation words;
-`verify.check.compare_statements` reads both.
+`verify.check.compare_statements` reads both. `!role<TAB>role<TAB>concept|concept...` puts
+concepts in one slot of what a value is about (the counted noun, the event a date marks,
+the goods traded, the flow, the measure of a length...): matching requires two versions
+to agree on each slot both of them fill (`similarity.frame_clash`), and
+`!parties<TAB>concept|concept...` marks the concepts of facts defined by the places they
+join (a border's length, relations between states).
+
+Where an entity belongs (a capital to its country, a minister to his state) comes from the
+gazetteer's optional fifth column: "Baku" and "Azerbaijan" name one party of a story.
 
 The words of entity names (from the gazetteer) are dropped from contexts: entities are
 matched by their canonical keys, across scripts, and counting "Baku" once as a key and once
@@ -28,6 +37,7 @@ from pathlib import Path
 from verify.extract.entities import Gazetteer
 from verify.text.normalize import TOKEN_RE, match_form, stem
 
+MIN_PLACE_STEM = 4  # letters a one-word place name's stem needs to be read in running text
 CONCEPT_PREFIX = "~"  # marks a concept among raw stems: "~embassy" never equals a stem
 
 
@@ -39,6 +49,12 @@ class Lexicon:
     names: dict[str, str] = field(default_factory=dict)  # name-word stem → entity key
     opposites: frozenset[tuple[str, str]] = frozenset()  # concept-token pairs, both ways
     negations: frozenset[str] = frozenset()  # match forms of negation words
+    roles: dict[str, str] = field(default_factory=dict)  # concept token → its role
+    parties: frozenset[str] = frozenset()  # concept tokens of facts that join places
+    parents: dict[str, str] = field(default_factory=dict)  # entity key → the party it belongs to
+    places: frozenset[str] = frozenset()  # entity keys of places (countries, cities...)
+    place_words: dict[str, str] = field(default_factory=dict)  # one-word place name → key
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # word forms → concept
 
     @classmethod
     def load(cls, extra: Sequence[Path] = (), gazetteer: Gazetteer | None = None) -> Lexicon:
@@ -50,6 +66,9 @@ class Lexicon:
         by_stem: dict[str, str] = {}
         opposites: set[tuple[str, str]] = set()
         negations: set[str] = set()
+        roles: dict[str, str] = {}
+        parties: set[str] = set()
+        phrases: dict[tuple[str, ...], str] = {}
         for text in [shipped, *(Path(p).read_text("utf-8") for p in extra)]:
             for concept, words in _entries(text.splitlines()):
                 if concept == "!opposite" and len(words) == 2:
@@ -57,9 +76,18 @@ class Lexicon:
                     opposites |= {(one, other), (other, one)}
                 elif concept == "!negation":
                     negations |= {match_form(w) for w in words}
+                elif concept == "!parties":
+                    parties |= {CONCEPT_PREFIX + w for w in words}
+                elif concept == "!role" and words:
+                    for name in words[1:]:
+                        roles.setdefault(CONCEPT_PREFIX + name, words[0])
                 else:
                     for word in words:
-                        for token in TOKEN_RE.findall(word):
+                        tokens = TOKEN_RE.findall(word)
+                        if len(tokens) > 1:  # a phrase: its words may be function words
+                            phrases.setdefault(tuple(match_form(t) for t in tokens), concept)
+                            continue
+                        for token in tokens:
                             by_stem.setdefault(stem(token), concept)
         entities = gazetteer or Gazetteer.load()
         names: dict[str, str] = {}
@@ -68,7 +96,10 @@ class Lexicon:
                 for token in TOKEN_RE.findall(name):
                     if stem(token) not in by_stem:
                         names.setdefault(stem(token), key)
-        return cls(by_stem, names, frozenset(opposites), frozenset(negations))
+        places = frozenset(k for k, t in entities.types.items() if t == "place")
+        return cls(by_stem, names, frozenset(opposites), frozenset(negations), roles,
+                   frozenset(parties), _parents(), places,
+                   _place_words(entities, places, by_stem), phrases)
 
     def concepts(self, context: Iterable[str], *, names: bool = False) -> tuple[str, ...]:
         """Each stem replaced by its concept token when the lexicon knows it; order kept.
@@ -84,6 +115,35 @@ class Lexicon:
             concept = self.by_stem.get(token)
             out.setdefault(CONCEPT_PREFIX + concept if concept else token, None)
         return tuple(out)
+
+
+def _place_words(
+    entities: Gazetteer, places: frozenset[str], taken: dict[str, str]
+) -> dict[str, str]:
+    """Stems of one-word place names ("Iran", "باكو"), for reading the places of a sentence.
+
+    Short stems (the Arabic stemmer cuts "باكو" to three letters), stems of two places and
+    stems of lexicon words are left out: a place read where none is named would keep two
+    versions of one fact apart.
+    """
+    found: dict[str, set[str]] = {}
+    for key in sorted(places):
+        for name in entities.names[key]:
+            tokens = TOKEN_RE.findall(name)
+            if len(tokens) == 1 and len(stem(tokens[0])) >= MIN_PLACE_STEM:
+                found.setdefault(stem(tokens[0]), set()).add(key)
+    return {s: next(iter(keys)) for s, keys in found.items() if len(keys) == 1 and s not in taken}
+
+
+def _parents() -> dict[str, str]:
+    """Entity key → the key of the party it belongs to, from the gazetteer's fifth column."""
+    text = resources.files("verify").joinpath("data/gazetteer.tsv").read_text("utf-8")
+    parents: dict[str, str] = {}
+    for line in text.splitlines():
+        cells = line.split("\t")
+        if not line.startswith("#") and len(cells) > 4 and cells[4].strip():
+            parents[cells[0].strip()] = cells[4].strip()
+    return parents
 
 
 def _entries(lines: Iterable[str]) -> Iterable[tuple[str, list[str]]]:
