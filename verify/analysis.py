@@ -150,7 +150,7 @@ def _unindex_older_versions(session: Session, version: DocumentVersion) -> None:
         BlockingKey.claim_id.in_(select(Claim.id).where(Claim.version_id.in_(older)))))
 
 
-def to_item(row: Claim, document: str, text: str, source: str | None) -> Item:
+def to_item(row: Claim, document: str, sentence: str, source: str | None) -> Item:
     """A stored claim as matching sees it; the inverse of what `Analyzer` stores."""
     value = c.Value(
         kind=c.Kind(row.kind), start=row.value_start, end=row.value_end, low=row.low,
@@ -163,6 +163,6 @@ def to_item(row: Claim, document: str, text: str, source: str | None) -> Item:
         source=source, scope=tuple(row.scope.split()),
     )
     return Item(claim_key=row.key, document=document,
-                claim=claim, text=text[row.sentence_start : row.sentence_end])
+                claim=claim, text=sentence)
 
 

@@ -20,7 +20,9 @@ from sqlalchemy.orm import Session
 from verify.analysis import to_item
 from verify.match import Fact as Group
 from verify.match import Item, Lexicon, group_facts
-from verify.match.thresholds import MAX_BLOCK
+from verify.match import features, score
+from verify.match.blocking import keys_of
+from verify.match.thresholds import GROUP_THRESHOLD, MAX_BLOCK, SAME_DOCUMENT_THRESHOLD
 from verify.review import carry_over
 from verify.store import Store
 from verify.store.models import (
@@ -53,8 +55,12 @@ def members_hash(group: Group) -> str:
 
 
 def _item_query() -> Select[tuple[Claim, str, str, str | None]]:
+    """Claims with their document's name, their sentence (cut out by the database, so a
+    document's whole text never travels once per claim) and their cited source."""
+    length = Claim.sentence_end - Claim.sentence_start
     return (
-        select(Claim, Document.name, DocumentVersion.text, Source.name)
+        select(Claim, Document.name, func.substr(DocumentVersion.text, Claim.sentence_start + 1,
+                                                 length), Source.name)
         .join(DocumentVersion, Claim.version_id == DocumentVersion.id)
         .join(Document, DocumentVersion.document_id == Document.id)
         .outerjoin(Source, Claim.source_id == Source.id)
@@ -99,15 +105,47 @@ def refresh_facts(
         total = session.scalar(select(func.count(Claim.id))) or 0
         if len(new_ids) * 2 >= total:
             return _sync(session, _groups(current_items(session), lexicon), None)
-        touched_keys = set(_keys_of_ids(session, new_ids))
-        touched_keys |= _superseded_keys(session, changed_versions)
-        claim_ids = set(new_ids) | _candidate_ids(session, new_ids)
-        touched_keys |= set(_keys_of_ids(session, claim_ids))
-        touched = _facts_with(session, touched_keys)
-        members = set(session.scalars(
-            select(FactMember.claim_key).where(FactMember.fact_id.in_(touched))))
-        items = _items_by_ids(session, claim_ids) + _items_by_keys(session, members)
-        return _sync(session, _groups(items, lexicon), touched)
+        seeds = _items_by_ids(session, new_ids)
+        superseded = _superseded_keys(session, changed_versions)
+        touched = _facts_with(session, superseded)
+        seeds += _items_by_keys(session, _members(session, touched) - superseded)
+        component = _component(session, seeds, lexicon)
+        touched |= _facts_with(session, component)
+        return _sync(session, _groups(component.values(), lexicon), touched)
+
+
+def _component(session: Session, seeds: list[Item], lexicon: Lexicon) -> dict[str, Item]:
+    """Everything linked to the seeds, directly or through others: exactly what regrouping
+    them can change, since facts only ever join linked claims. Candidates come from the
+    blocking index, so the walk never looks beyond the claims that share usable keys."""
+    floor = min(GROUP_THRESHOLD, SAME_DOCUMENT_THRESHOLD)
+    found = {item.claim_key: item for item in seeds}
+    frontier = list(found.values())
+    while frontier:
+        near = {f.claim_key: features(f.claim, lexicon, f.text) for f in frontier}
+        index: dict[str, list[str]] = {}
+        for key, feats in near.items():
+            for block in keys_of(feats):
+                index.setdefault(block, []).append(key)
+        candidates = _items_under_usable_keys(session, list(index))
+        frontier = []
+        for item in candidates:
+            if item.claim_key in found:
+                continue
+            feats = features(item.claim, lexicon, item.text)
+            partners = sorted({k for block in keys_of(feats) for k in index.get(block, ())})
+            if any(score(near[k], feats, lexicon=lexicon) >= floor for k in partners):
+                found[item.claim_key] = item
+                frontier.append(item)
+    return found
+
+
+def _members(session: Session, facts: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(sorted(facts)):
+        found.update(session.scalars(
+            select(FactMember.claim_key).where(FactMember.fact_id.in_(chunk))))
+    return found
 
 
 def _one_regrouping_at_a_time(session: Session) -> None:
@@ -131,13 +169,6 @@ def _claims_of(session: Session, versions: Sequence[int]) -> list[int]:
     return found
 
 
-def _keys_of_ids(session: Session, ids: Iterable[int]) -> list[str]:
-    found: list[str] = []
-    for chunk in _chunks(sorted(ids)):
-        found += session.scalars(select(Claim.key).where(Claim.id.in_(chunk)))
-    return found
-
-
 def _superseded_keys(session: Session, versions: Sequence[int]) -> set[str]:
     """Claim keys of the older versions of changed documents: their facts must be redone."""
     found: set[str] = set()
@@ -149,19 +180,16 @@ def _superseded_keys(session: Session, versions: Sequence[int]) -> set[str]:
     return found
 
 
-def _candidate_ids(session: Session, claim_ids: Sequence[int]) -> set[int]:
-    """Claims sharing a usable blocking key (one under the block cap) with the given ones."""
-    keys: set[str] = set()
-    for chunk in _chunks(sorted(claim_ids)):
-        keys.update(session.scalars(
-            select(BlockingKey.key).where(BlockingKey.claim_id.in_(chunk)).distinct()))
-    found: set[int] = set()
+def _items_under_usable_keys(session: Session, keys: list[str]) -> list[Item]:
+    """Current claims under the blocking keys whose block is under the cap (a key shared
+    by too many claims says nothing about a fact, as in `match.blocking`)."""
+    ids: set[int] = set()
     for chunk in _chunks(sorted(keys)):
         usable = (select(BlockingKey.key).where(BlockingKey.key.in_(chunk))
                   .group_by(BlockingKey.key).having(func.count() <= MAX_BLOCK))
-        found.update(session.scalars(
+        ids.update(session.scalars(
             select(BlockingKey.claim_id).where(BlockingKey.key.in_(usable))))
-    return found
+    return _items_by_ids(session, ids)
 
 
 def _facts_with(session: Session, claim_keys: Iterable[str]) -> set[str]:
