@@ -67,3 +67,29 @@ def test_foreign_database_is_not_touched(db_url: str) -> None:
     engine.dispose()
     with pytest.raises(StoreError, match="no verify schema"):
         open_store(db_url)
+
+
+def test_store_of_schema_1_is_upgraded_and_keeps_its_data(db_url: str, tmp_path: Path) -> None:
+    """A store written by the first release: bounded name columns, version 1."""
+    from verify.ingest import ingest
+
+    store = open_store(db_url)
+    (tmp_path / "a.txt").write_text("The border is 25 km away.\n", encoding="utf-8")
+    ingest(store, [tmp_path / "a.txt"])
+    store.close()
+    engine = create_engine(db_url)
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("ALTER TABLE sources ALTER COLUMN key TYPE VARCHAR(256)"))
+        connection.execute(text("UPDATE meta SET value = '1' WHERE name = 'schema_version'"))
+    engine.dispose()
+    store = open_store(db_url)
+    with store.engine.connect() as connection:
+        version = connection.execute(
+            text("SELECT value FROM meta WHERE name = 'schema_version'")).scalar()
+        documents = connection.execute(text("SELECT name FROM documents")).scalars().all()
+        connection.execute(text("INSERT INTO sources (key, name) VALUES (:k, 'x')"),
+                           {"k": "long " * 100})
+    store.close()
+    assert version == str(SCHEMA_VERSION) == "2"
+    assert documents == ["a.txt"]

@@ -16,9 +16,33 @@ from verify.store.models import Base, Meta
 
 Migration = Callable[[Connection], None]
 
+# Columns whose values come from articles (names, outlets, keys built from words) or from
+# users (reviewer names): schema 1 gave them length limits that PostgreSQL enforces, so one
+# long name made its whole article fail. SQLite never enforced them.
+_UNBOUNDED = {
+    "documents": ["name"],
+    "document_versions": ["outlet"],
+    "sources": ["key"],
+    "entities": ["key"],
+    "aliases": ["surface"],
+    "mentions": ["surface"],
+    "blocking_keys": ["key"],
+    "reviews": ["reviewer"],
+    "review_events": ["reviewer"],
+}
+
+
+def _unbounded_text(connection: Connection) -> None:
+    if connection.dialect.name != "postgresql":
+        return
+    for table, columns in _UNBOUNDED.items():
+        for column in columns:
+            connection.execute(text(f'ALTER TABLE {table} ALTER COLUMN "{column}" TYPE TEXT'))
+
+
 # MIGRATIONS[i] brings a store from version i + 1 to version i + 2; version 1 is the first
 # schema. Append only: a released step never changes.
-MIGRATIONS: list[Migration] = []
+MIGRATIONS: list[Migration] = [_unbounded_text]
 
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 

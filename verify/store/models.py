@@ -44,7 +44,7 @@ class Document(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True)
-    name: Mapped[str] = mapped_column(String(512), unique=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
     created: Mapped[datetime] = mapped_column(DateTime)
 
     versions: Mapped[list[DocumentVersion]] = relationship(
@@ -68,7 +68,7 @@ class DocumentVersion(Base):
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
     text: Mapped[str] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
-    outlet: Mapped[str | None] = mapped_column(String(256))
+    outlet: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date)
     published_from: Mapped[str | None] = mapped_column(String(16))  # metadata | text
@@ -87,7 +87,7 @@ class Source(Base):
     __tablename__ = "sources"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(256), unique=True)  # normalised name
+    key: Mapped[str] = mapped_column(Text, unique=True)  # normalised name
     name: Mapped[str] = mapped_column(Text)  # first spelling seen
 
 
@@ -97,7 +97,7 @@ class Entity(Base):
     __tablename__ = "entities"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(256), unique=True)
+    key: Mapped[str] = mapped_column(Text, unique=True)
     name: Mapped[str] = mapped_column(Text)
     type: Mapped[str] = mapped_column(String(16))
 
@@ -110,7 +110,7 @@ class Alias(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
-    surface: Mapped[str] = mapped_column(String(256))
+    surface: Mapped[str] = mapped_column(Text)
 
 
 class Mention(Base):
@@ -125,7 +125,7 @@ class Mention(Base):
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
-    surface: Mapped[str] = mapped_column(String(256))
+    surface: Mapped[str] = mapped_column(Text)
 
 
 class Claim(Base):
@@ -168,7 +168,7 @@ class BlockingKey(Base):
     claim_id: Mapped[int] = mapped_column(
         ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
     )
-    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
 
 
 class Fact(Base):
@@ -209,7 +209,7 @@ class Review(Base):
 
     fact_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     status: Mapped[str] = mapped_column(String(16))
-    reviewer: Mapped[str | None] = mapped_column(String(128))
+    reviewer: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
     updated: Mapped[datetime] = mapped_column(DateTime)
     members_hash: Mapped[str] = mapped_column(String(64))  # what the reviewer saw
@@ -226,7 +226,7 @@ class ReviewEvent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     fact_id: Mapped[str] = mapped_column(String(40), index=True)
     status: Mapped[str] = mapped_column(String(16))
-    reviewer: Mapped[str | None] = mapped_column(String(128))
+    reviewer: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime)
     members_hash: Mapped[str] = mapped_column(String(64))
