@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from verify.claims import Kind, Qualifier, Value
-from verify.extract.gates import DIGITS, LATIN, Gate, Window, key_words
+from verify.extract.gates import Gate, Window, key_words
 from verify.extract.numbers import CLITIC_START, DIGIT, NUMBER_START, fold, to_ascii_digits, variants_pattern
 
 AR_MONTHS: dict[str, int] = {
@@ -179,8 +179,9 @@ EN_DATE_RE = re.compile(
 _EN_ANCHOR_BEFORE = re.compile(r"(?i)(last|next|this)\s+$")
 
 
-_AR_MONTH_GATE = Gate(words=key_words(AR_MONTHS), raw=("آب",))
-_EN_MONTH_GATE = Gate(chars=(LATIN,))
+# A month name ends a word (_END), or is followed by the next word of its name.
+_AR_MONTH_GATE = Gate.of(key_words(AR_MONTHS, ends=True), ends=True, raw=("آب",))
+_EN_MONTH_GATE = Gate(latin=True)
 
 
 def _named_month_dates(window: Window, published: dt.date | None) -> Iterator[_Found]:
@@ -446,12 +447,15 @@ def _relative_period(m: re.Match[str], published: dt.date | None) -> _Found | No
 
 
 # What every match of each scanner contains (see gates.py); a digit for the numeric ones.
-_HAS_DIGIT = Gate(chars=(DIGITS,))
-_HIJRI_GATE = Gate(words=key_words(HIJRI_MONTHS), also=_HAS_DIGIT)
-_DECADE_GATE = Gate(chars=(LATIN,), words=key_words(_AR_DECADES))
-_RELATIVE_GATE = Gate(
-    chars=(LATIN,),
-    words=key_words([*AR_WEEKDAYS, "امس", "البارحه", "اليوم", "غدا", "هذا", "هذه", *_AR_ANCHORS]),
+# Month, weekday and relative words end a word in their patterns (_END); decade words do not
+# ("تسعينيات").
+_HAS_DIGIT = Gate(digit=True)
+_HIJRI_GATE = Gate.of(key_words(HIJRI_MONTHS, ends=True), ends=True, also=_HAS_DIGIT)
+_DECADE_GATE = Gate.of(key_words(_AR_DECADES), ends=False, latin=True)
+_RELATIVE_GATE = Gate.of(
+    key_words([*AR_WEEKDAYS, "امس", "البارحه", "اليوم", "غدا", "هذا", "هذه", *_AR_ANCHORS],
+              ends=True),
+    ends=True, latin=True,
 )
 
 

@@ -7,27 +7,30 @@ A gate states something every match of its scanner contains; when the stretch do
 contain it, the scanner is skipped, which changes no result. Gates must therefore only ever
 name what a match cannot do without, never what it merely usually has.
 
-Word gates look for folded words (see `fold_letters`) as plain substrings of the folded
-stretch: every spelling variant a pattern accepts folds to the word it was written from,
-so a match of the word's pattern always leaves that word in the folded text.
+Word gates look for folded words (see `fold_letters`) in the folded stretch: every spelling
+variant a pattern accepts folds to the word it was written from, so a match of the word's
+pattern always leaves that word in the folded text. Most patterns also require the word to
+end a word (`WORD_END`: marks or tatweel, then no letter); a gate built with `ends=True`
+asks for that too, so "ست" (six) does not open the number scanners in "استقبال".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from verify.extract.numbers import DIGIT, literal_pattern
+from verify.extract.numbers import DIGIT, WORD_END, literal_pattern
 
 # The letters spelling variants of one word differ by, each mapped to the form the word
 # lists are written in (numbers.variants_pattern accepts exactly these as variants).
 _FOLD_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
-
-DIGITS = re.compile(DIGIT)
+_DIGITS = re.compile(DIGIT)
 # Under IGNORECASE a Latin letter in a pattern also matches K (Kelvin), ſ, ı and İ; so does
 # this class, so it holds wherever an English alternative can match.
-LATIN = re.compile("(?i:[a-z])")
+_LATIN = re.compile("(?i:[a-z])")
+_WORD_END = re.compile(WORD_END)
+_ENDED = "|"  # suffix of a vocabulary entry standing for "the word, ending a word"
 
 
 def fold_letters(text: str) -> str:
@@ -45,7 +48,7 @@ class _Vocabulary:
     def __init__(self) -> None:
         self.words: set[str] = set()
         self._pattern: re.Pattern[str] | None = None
-        self._prefixes: dict[str, frozenset[str]] = {}
+        self._prefixes: dict[str, tuple[str, ...]] = {}
 
     def add(self, words: Iterable[str]) -> None:
         """Take in a gate's words (the pattern is rebuilt on next use)."""
@@ -54,7 +57,8 @@ class _Vocabulary:
             self._pattern = None
 
     def found(self, folded: str) -> set[str]:
-        """The vocabulary words that occur in a folded text.
+        """The words that occur in a folded text, and the same marked `_ENDED` where they
+        end a word.
 
         The pattern reports, at each position, the longest word starting there; the
         shorter words starting there are its prefixes, so they are counted with it.
@@ -62,11 +66,15 @@ class _Vocabulary:
         if self._pattern is None:
             self._pattern = re.compile(f"(?=({literal_pattern(self.words)}))")
             self._prefixes = {
-                word: frozenset(w for w in self.words if word.startswith(w)) for word in self.words
+                word: tuple(w for w in self.words if word.startswith(w)) for word in self.words
             }
         present: set[str] = set()
         for match in self._pattern.finditer(folded):
-            present |= self._prefixes[match.group(1)]
+            start = match.start()
+            for word in self._prefixes[match.group(1)]:
+                present.add(word)
+                if _WORD_END.match(folded, start + len(word)):
+                    present.add(word + _ENDED)
         return present
 
 
@@ -74,16 +82,31 @@ _VOCABULARY = _Vocabulary()
 
 
 class Window:
-    """One stretch text[start:end] that scanners run over, with its gate answers remembered."""
+    """One stretch text[start:end] that scanners run over, and what its gates look for."""
 
-    __slots__ = ("text", "start", "end", "_words", "_answers")
+    __slots__ = ("text", "start", "end", "_digit", "_latin", "_words")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
         self.start = start
         self.end = end
+        self._digit: bool | None = None
+        self._latin: bool | None = None
         self._words: set[str] | None = None
-        self._answers: dict[Gate, bool] = {}
+
+    @property
+    def digit(self) -> bool:
+        """Whether the stretch holds a digit (of any of the three scripts)."""
+        if self._digit is None:
+            self._digit = _DIGITS.search(self.text, self.start, self.end) is not None
+        return self._digit
+
+    @property
+    def latin(self) -> bool:
+        """Whether the stretch holds a Latin letter."""
+        if self._latin is None:
+            self._latin = _LATIN.search(self.text, self.start, self.end) is not None
+        return self._latin
 
     @property
     def words(self) -> set[str]:
@@ -92,53 +115,78 @@ class Window:
             self._words = _VOCABULARY.found(fold_letters(self.text[self.start : self.end]))
         return self._words
 
-    def opens(self, gate: Gate | None) -> bool:
-        """Whether the gate lets its scanner run here (no gate: always)."""
-        if gate is None:
-            return True
-        answer = self._answers.get(gate)
-        if answer is None:
-            answer = self._answers[gate] = gate.holds(self)
-        return answer
+    def opens(self, gate: Gate) -> bool:
+        """Whether the gate lets its scanner run here."""
+        found = (
+            (gate.digit and self.digit)
+            or (gate.latin and self.latin)
+            or (gate.words and not gate.words.isdisjoint(self.words))
+            or any(self.text.find(word, self.start, self.end) >= 0 for word in gate.raw)
+        )
+        return bool(found) and (gate.also is None or self.opens(gate.also))
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: cheap
+@dataclass(frozen=True, slots=True, eq=False)
 class Gate:
-    """What every match of one scanner contains: one of `chars` or `words` or `raw`.
+    """What every match of one scanner contains: a digit, a Latin letter, or a word.
 
-    `chars` is a pattern of single characters, `words` are folded words (looked for in the
-    folded stretch), `raw` are words looked for as written (آب، whose folded form اب is in
-    every other word). `also`, when given, must hold as well.
+    `words` are folded (see `key_words`), looked for in the folded stretch; with `ends`
+    they must end a word there. `raw` words are looked for as written (آب، whose folded
+    form اب is in countless words). `also`, when given, must hold as well.
     """
 
-    chars: tuple[re.Pattern[str], ...] = ()
+    digit: bool = False
+    latin: bool = False
     words: frozenset[str] = frozenset()
     raw: tuple[str, ...] = ()
     also: Gate | None = None
 
-    def __post_init__(self) -> None:
-        _VOCABULARY.add(self.words)
-
-    def holds(self, window: Window) -> bool:
-        """Whether the stretch contains what the gate names."""
-        found = (
-            any(pattern.search(window.text, window.start, window.end) for pattern in self.chars)
-            or bool(self.words and not self.words.isdisjoint(window.words))
-            or any(window.text.find(word, window.start, window.end) >= 0 for word in self.raw)
-        )
-        return found and (self.also is None or window.opens(self.also))
+    @classmethod
+    def of(cls, words: Iterable[str], *, ends: bool, digit: bool = False, latin: bool = False,
+           raw: tuple[str, ...] = (), also: Gate | None = None) -> Gate:
+        """A gate on words (folded already), which with `ends` must end a word."""
+        words = frozenset(words)
+        _VOCABULARY.add(words)
+        if ends:
+            words = frozenset(word + _ENDED for word in words)
+        return cls(digit, latin, words, raw, also)
 
 
-def key_words(words: Iterable[str]) -> frozenset[str]:
+def key_words(words: Iterable[str], *, ends: bool = False) -> frozenset[str]:
     """Folded gate words for a word list: each entry's first word, without redundant ones.
 
     A multi-word entry ("كانون الثاني") is matched with any whitespace between its words,
-    so only its first word is sure to stand as written; a word that holds another listed
-    word adds nothing, since the shorter one is found wherever it is.
+    so only its first word is sure to stand as written (and to end a word). A word that
+    holds another listed word adds nothing, since the shorter one is found wherever it is;
+    with `ends` (the words must end a word) only a word ending in another is redundant.
     """
     firsts = sorted({fold_letters(word.split()[0]) for word in words if word.strip()}, key=len)
     kept: list[str] = []
     for word in firsts:
-        if not any(shorter in word for shorter in kept):
+        if not any(word.endswith(short) if ends else short in word for short in kept):
             kept.append(word)
     return frozenset(kept)
+
+
+def scan(pattern: re.Pattern[str], starts: re.Pattern[str] | None,
+         window: Window) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer` gives in the window, trying only where one may start.
+
+    `starts` is a zero-width pattern that holds wherever a match of `pattern` can begin
+    (for numbers: a word's first letter, a digit, a currency sign). Trying the full pattern
+    at those positions alone gives the same leftmost, non-overlapping matches as trying it
+    everywhere, at a fraction of the cost. `pattern` must never match the empty string.
+    """
+    text, end = window.text, window.end
+    if starts is None:
+        yield from pattern.finditer(text, window.start, end)
+        return
+    resume = window.start
+    for candidate in starts.finditer(text, window.start, end):
+        position = candidate.start()
+        if position < resume:
+            continue
+        match = pattern.match(text, position, end)
+        if match is not None:
+            yield match
+            resume = match.end()

@@ -25,7 +25,7 @@ from verify.claims import Kind, Qualifier, Value
 from verify.extract import numbers as nb
 from verify.extract import units as un
 from verify.extract.dates import find_dates
-from verify.extract.gates import DIGITS, LATIN, Gate, Window, key_words
+from verify.extract.gates import Gate, Window, key_words, scan
 
 _V = nb.variants_pattern
 
@@ -317,25 +317,34 @@ def _ordinal(m: re.Match[str]) -> Value | None:
 
 
 # What every match of each scanner contains (see gates.py). A number is digits, English
-# words (Latin letters) or Arabic number words; every Arabic age cue holds the word عمر.
-_NUMBER_GATE = Gate(chars=(DIGITS, LATIN),
-                    words=key_words([*nb.AR_WORD_VALUES, *nb.AR_MULTIPLIERS]))
+# words (Latin letters) or Arabic number words; every Arabic age cue holds the word عمر;
+# the other key words are matched up to a word end (WORD_END) by their patterns.
+_NUMBER_GATE = Gate.of(key_words([*nb.AR_WORD_VALUES, *nb.AR_MULTIPLIERS], ends=True), ends=True,
+                       digit=True, latin=True)
+# Where a match of a number-led pattern can begin: its qualifier, number word or age cue
+# starts a word; else it starts with a digit or a currency sign or code.
+_NUMBER_STARTS = re.compile(
+    f"(?=(?<!\\w)\\w|{nb.DIGIT}|[$€£₪₼]|(?i:us\\$|usd|eur|gbp|nis|ils|azn))"
+)
 _PASSES = (
-    (AGE_RE, lambda m, t: _age(m), Gate(chars=(LATIN,), words=frozenset({"عمر"}))),
-    (RANGE_RE, _range, _NUMBER_GATE),
-    (SINGLE_RE, _single, _NUMBER_GATE),
-    (DUAL_RE, lambda m, t: _dual(m), Gate(words=key_words(un.DUALS))),
-    (POSTPOSED_RE, lambda m, t: _postposed(m), Gate(words=key_words(_PLURAL_TIME_NOUNS))),
-    (SINGULAR_RE, lambda m, t: _singular(m), Gate(words=key_words(_TIME_NOUNS))),
-    (ORDINAL_RE, lambda m, t: _ordinal(m), Gate(chars=(DIGITS, LATIN), words=key_words(_AR_ORDINALS))),
+    (AGE_RE, lambda m, t: _age(m), Gate.of({"عمر"}, ends=False, latin=True), _NUMBER_STARTS),
+    (RANGE_RE, _range, _NUMBER_GATE, _NUMBER_STARTS),
+    (SINGLE_RE, _single, _NUMBER_GATE, _NUMBER_STARTS),
+    (DUAL_RE, lambda m, t: _dual(m), Gate.of(key_words(un.DUALS, ends=True), ends=True), None),
+    (POSTPOSED_RE, lambda m, t: _postposed(m),
+     Gate.of(key_words(_PLURAL_TIME_NOUNS, ends=True), ends=True), None),
+    (SINGULAR_RE, lambda m, t: _singular(m),
+     Gate.of(key_words(_TIME_NOUNS, ends=True), ends=True), None),
+    (ORDINAL_RE, lambda m, t: _ordinal(m),
+     Gate.of(key_words(_AR_ORDINALS, ends=True), ends=True, digit=True, latin=True), None),
 )
 
 
 def _quantities(window: Window) -> Iterator[Value]:
-    for rx, build, gate in _PASSES:
+    for rx, build, gate, starts in _PASSES:
         if not window.opens(gate):
             continue
-        for m in rx.finditer(window.text, window.start, window.end):
+        for m in scan(rx, starts, window):
             if m.end() > m.start():
                 value = build(m, window.text)
                 if value is not None:
