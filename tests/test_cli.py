@@ -120,3 +120,34 @@ def test_kill_9_mid_batch_leaves_a_whole_store(tmp_path: Path) -> None:
     result = run("ingest", str(folder), db=url)
     assert result.exit_code == 0
     assert f"{400 - documents} stored, {documents} unchanged" in result.stdout
+
+
+def test_run_writes_report_and_the_export_contract(db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\ntitle: Near\npublished: 2023-03-29\n---\n"
+                                 "The new embassy in Ashgabat stands 25 km from the Iranian "
+                                 "border, officials said.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("The new embassy in Ashgabat stands 17 km from the Iranian "
+                                  "border, officials said.\n", encoding="utf-8")
+    report, export = tmp_path / "out" / "r.html", tmp_path / "out" / "r.json"
+    result = run("run", str(folder), "--out", str(report), "--json", str(export), db=db_url)
+    assert result.exit_code == 0, result.output
+    assert report.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html>")
+    data = json.loads(export.read_text(encoding="utf-8"))
+    assert {d["name"] for d in data["documents"]} == {"a.md", "b.txt"}
+    assert all("text" not in d for d in data["documents"])
+    texts = {p.name: p.read_text(encoding="utf-8").split("---\n")[-1].strip()
+             for p in folder.iterdir()}
+    (conflict,) = [f for f in data["facts"] if f["status"] == "conflict"]
+    assert conflict["kind"] == "length" and conflict["explanation"]
+    assert conflict["review"]["status"] == "open" and "history" not in conflict["review"]
+    for version in conflict["versions"]:
+        text = texts[version["document"]]
+        assert version["text"] == text[version["start"]:version["end"]]
+        assert version["value"] in version["text"] and version["unit"] == "km"
+        for field in ("claim_id", "low", "high", "qualifier", "source"):
+            assert field in version
+    assert sorted(v["low"] for v in conflict["versions"]) == [17, 25]
+    refused = run("report", "--out", str(folder / "b.txt"), db=db_url)
+    assert refused.exit_code == 1 and "--force" in refused.stderr

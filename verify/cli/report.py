@@ -2,53 +2,21 @@
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from pathlib import Path
-from typing import Any
 
 import click
 
 from verify.cli.common import Context, friendly, pass_context
-from verify.errors import VerifyError
 from verify.export import export_data
 from verify.formats import to_claimreview, to_csv
-from verify.report import ReportExists, write_report
+from verify.publish import json_text, publish, write_text
 from verify.store import Store
 
 
-def write_text(text: str, path: Path) -> None:
-    """Atomic, like the report: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def as_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
 def write_outputs(store: Store, out: Path, json_out: Path | None, *, force: bool) -> None:
-    data = export_data(store, for_report=True)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    publish(store, out, json_out, force=force)
     if json_out is not None:
-        export = {key: value for key, value in data.items()}
-        export["documents"] = [
-            {k: v for k, v in doc.items() if k != "text"} for doc in data["documents"]
-        ]
-        write_text(as_json(export), json_out)
         click.echo(f"JSON export written to {json_out}")
-    try:
-        write_report(data, out, force=force)
-    except ReportExists as error:
-        raise VerifyError(str(error)) from None
     click.echo(f"report written to {out}")
 
 
@@ -94,9 +62,9 @@ def export_command(context: Context, fmt: str, out: Path | None, publisher: str,
     if fmt == "csv":
         text = to_csv(data)
     elif fmt == "claimreview":
-        text = as_json(to_claimreview(data, publisher=publisher, report_url=report_url))
+        text = json_text(to_claimreview(data, publisher=publisher, report_url=report_url))
     else:
-        text = as_json(data)
+        text = json_text(data)
     if out is None:
         click.echo(text, nl=False)
     else:

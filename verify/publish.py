@@ -1,0 +1,61 @@
+"""Writing what leaves the store to files: the report, its JSON export, other formats.
+
+Every file is written atomically (a temporary file in the same folder, then a rename), so
+a crash or a reader never meets half a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from verify.errors import VerifyError
+from verify.export import export_data
+from verify.report import ReportExists, write_report
+from verify.store import Store
+
+REPORT_ONLY = ("entities",)
+
+
+def write_text(text: str, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def json_text(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def publish(store: Store, report: Path, export: Path | None = None, *,
+            force: bool = False) -> None:
+    """The report, and the JSON export cut from the same data so the two always agree."""
+    data = export_data(store, for_report=True)
+    if export is not None:
+        write_text(json_text(_export_part(data)), export)
+    report.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        write_report(data, report, force=force)
+    except ReportExists as error:
+        raise VerifyError(str(error)) from None
+
+
+def _export_part(data: dict[str, Any]) -> dict[str, Any]:
+    """Report data less what only the page needs: texts, entities, review histories."""
+    exported = {k: v for k, v in data.items() if k not in REPORT_ONLY}
+    exported["documents"] = [{k: v for k, v in d.items() if k != "text"}
+                             for d in data["documents"]]
+    exported["facts"] = [
+        {**fact, "review": {k: v for k, v in fact["review"].items() if k != "history"}}
+        for fact in data["facts"]
+    ]
+    return exported
