@@ -82,6 +82,8 @@ class Gazetteer:
     _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _deletions: dict[str, set[tuple[str, str, bool]]] = field(default_factory=dict)
     _variants: dict[str, str | None] = field(default_factory=dict)  # memo of variant_of
+    _starts: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)  # of starts
+    _persons: dict[str, tuple[int, str] | None] = field(default_factory=dict)  # of person_variant
 
     @classmethod
     def load(cls, extra: Path | None = None) -> Gazetteer:
@@ -110,6 +112,8 @@ class Gazetteer:
         self.types[key] = kind
         self.names[key] = names
         self._variants.clear()
+        self._starts.clear()
+        self._persons.clear()
         for name in names:
             self._index_name(key, kind, name_forms(name), name)
         for adjective in adjectives:
@@ -150,6 +154,33 @@ class Gazetteer:
                 continue
             return n, name
         return None
+
+    def starts(self, form: str) -> tuple[tuple[int, str], ...]:
+        """The readings of a word (see `_peelings`) that some indexed name begins with.
+
+        Remembered per word: most words begin no name, and then `match` need not be tried.
+        """
+        readings = self._starts.get(form)
+        if readings is None:
+            if len(self._starts) >= _VARIANT_MEMO:
+                self._starts.clear()
+            readings = self._starts[form] = tuple(
+                (peeled, first) for peeled, first in _peelings(form) if first in self._lengths
+            )
+        return readings
+
+    def person_variant(self, form: str) -> tuple[int, str] | None:
+        """(clitic letters, key) of the first person reading of a word that is a known
+        person's name word but for a transliteration variant, or None (remembered per word)."""
+        if form not in self._persons:
+            if len(self._persons) >= _VARIANT_MEMO:
+                self._persons.clear()
+            self._persons[form] = next(
+                ((peeled, key) for peeled, first in _person_peelings(form)
+                 if (key := self.variant_of(first)) is not None),
+                None,
+            )
+        return self._persons[form]
 
     def variant_of(self, form: str) -> str | None:
         """The one person with a name word a transliteration variant away from `form`.
@@ -285,19 +316,21 @@ def _gazetteer_mention(
     gazetteer: Gazetteer,
 ) -> tuple[Mention, int] | None:
     """A known name (or a transliteration variant of a known person's) starting at token i."""
-    following = forms[i + 1 : i + _MAX_NAME_WORDS + 6]
-    for peeled, first in _peelings(forms[i]):
-        match = gazetteer.match(first, following, words[i][peeled:], forms[i][:peeled])
-        if match is not None and _joined(text, spans, i, match[0]):
-            count, name = match
-            return _mention(text, spans, i, count, peeled, name.key, name.type), i + count
+    readings = gazetteer.starts(forms[i])
+    if readings:
+        following = forms[i + 1 : i + _MAX_NAME_WORDS + 6]
+        for peeled, first in readings:
+            match = gazetteer.match(first, following, words[i][peeled:], forms[i][:peeled])
+            if match is not None and _joined(text, spans, i, match[0]):
+                count, name = match
+                return _mention(text, spans, i, count, peeled, name.key, name.type), i + count
     if not (is_arabic(words[i]) or words[i][:1].isupper()):
         return None
-    for peeled, first in _person_peelings(forms[i]):
-        key = gazetteer.variant_of(first)
-        if key is not None:
-            return _mention(text, spans, i, 1, peeled, key, gazetteer.types[key]), i + 1
-    return None
+    variant = gazetteer.person_variant(forms[i])
+    if variant is None:
+        return None
+    peeled, key = variant
+    return _mention(text, spans, i, 1, peeled, key, gazetteer.types[key]), i + 1
 
 
 def _person_peelings(form: str) -> tuple[tuple[int, str], ...]:
@@ -318,6 +351,7 @@ def _mention(
     return Mention(start=start, end=end, key=key, surface=text[start:end], type=kind)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_title(form: str) -> bool:
     """Whether a word (possibly with a clitic: بالرئيس، لنظيره) is a title."""
     return any(reading in _TITLES for _, reading in _peelings(form))
@@ -360,8 +394,11 @@ def _is_tail(form: str, word: str) -> bool:
 
 def _known(forms: list[str], words: list[str], j: int, gazetteer: Gazetteer) -> _Name | None:
     """The gazetteer entity named by token j (with any clitic), if any."""
+    readings = gazetteer.starts(forms[j])
+    if not readings:
+        return None
     following = forms[j + 1 : j + _MAX_NAME_WORDS + 6]
-    for peeled, first in _peelings(forms[j]):
+    for peeled, first in readings:
         match = gazetteer.match(first, following, words[j][peeled:], forms[j][:peeled])
         if match is not None:
             return match[1]
