@@ -93,3 +93,20 @@ def test_consistent_facts_are_never_counted() -> None:
         version("b.txt", "1993", 1993, 1993, unit=None),
     ]}]
     assert evaluate(GOLD, facts)["predicted_pairs"] == 0
+
+
+def test_dates_exported_as_iso_days_and_dates_without_bounds_are_read() -> None:
+    gold = {"facts": [{"kind": "date", "verdict": "conflict", "label": "opening", "versions": [
+        {"document": "a.txt", "value": "20 April", "group": "A"},
+        {"document": "b.txt", "value": "19 أبريل", "group": "B"},
+        {"document": "c.txt", "value": "April 20", "group": "A"}]}]}
+    facts = [{"status": "conflict", "kind": "date", "label": "opening", "versions": [
+        {"document": "a.txt", "value": "20 April", "low": "2023-04-20", "high": "2023-04-20",
+         "unit": None, "qualifier": "exact"},
+        {"document": "c.txt", "value": "April 20", "low": "2023-04-20", "high": "2023-04-20",
+         "unit": None, "qualifier": "exact"},
+        {"document": "b.txt", "value": "19 أبريل", "low": None, "high": None, "unit": None,
+         "qualifier": "exact"}]}]
+    report = evaluate(gold, facts)
+    # the two dated versions agree (no pair); the year-less one differs in words from both
+    assert (report["precision"], report["recall"], report["predicted_pairs"]) == (1.0, 1.0, 2)

@@ -281,3 +281,94 @@ def test_seeds_flag_the_ashgabat_distance_and_at_most_four_conflicts() -> None:
         assert not {("000", "30 عاماً"), ("001", "30 عاما")} <= values
     for fact in conflicts:
         assert "do not overlap" in fact.explanation or "credited" in fact.explanation
+
+
+def _groups(items: list[Item]) -> dict[tuple[str, ...], str]:
+    return {members: status for _, status, members in _summary(list(group_facts(items)))}
+
+
+def test_counts_are_one_fact_only_when_they_count_the_same_thing() -> None:
+    ar = item("ar", "a.txt", "طردت أذربيجان أربعة دبلوماسيين إيرانيين", "أربعة دبلوماسيين",
+              Kind.COUNT, 4, entities=("azerbaijan", "iran"))
+    en = item("en", "b.txt", "Baku expelled five Iranian diplomats", "five", Kind.COUNT, 5,
+              entities=("baku", "iran"))
+    flights = item("fl", "c.txt", "Azerbaijan expelled Iranian staff after four flights",
+                   "four flights", Kind.COUNT, 4, entities=("azerbaijan", "iran"))
+    groups = _groups([ar, en, flights])
+    assert groups[("ar", "en")] == "conflict"  # Baku stands for Azerbaijan
+    assert groups[("fl",)] == "single"  # flights are not diplomats
+
+
+def test_a_distance_is_not_a_border_length_in_either_language() -> None:
+    distance = item("d", "a.txt", "تبعد المدينة 25 كيلومترا عن الحدود مع إيران", "25 كيلومترا",
+                    Kind.LENGTH, 25, unit="km", entities=("iran",))
+    phrase = item("p", "b.txt", "تقع المدينة على بعد أقل من 20 كلم من الحدود مع إيران",
+                  "أقل من 20 كلم", Kind.LENGTH, None, 20, unit="km", q=Qualifier.LESS_THAN,
+                  entities=("iran",))
+    border = item("b", "c.txt", "The border with Iran runs for about 1,000 km", "about 1,000 km",
+                  Kind.LENGTH, 900, 1100, unit="km", q=Qualifier.ABOUT, entities=("iran",))
+    groups = _groups([distance, phrase, border])
+    assert groups[("d", "p")] == "conflict"  # "على بعد" is a distance phrase
+    assert groups[("b",)] == "single"
+
+
+def test_borders_between_other_countries_are_other_facts() -> None:
+    tm = item("tm", "a.txt", "Turkmenistan shares a border with Iran that runs 1,000 km",
+              "1,000 km", Kind.LENGTH, 1000, unit="km", entities=("turkmenistan", "iran"))
+    az = item("az", "b.txt", "يمتد الشريط الحدودي بين أذربيجان وإيران على 700 كيلومتر",
+              "700 كيلومتر", Kind.LENGTH, 700, unit="km", entities=("azerbaijan", "iran"))
+    az_en = item("az2", "c.txt", "Azerbaijan's border with Iran runs for 690 km", "690 km",
+                 Kind.LENGTH, 690, unit="km", entities=("azerbaijan", "iran"))
+    groups = _groups([tm, az, az_en])
+    assert groups[("tm",)] == "single"
+    assert groups[("az", "az2")] == "consistent"
+
+
+def test_years_are_one_fact_only_when_they_mark_one_event() -> None:
+    en = item("en", "a.txt", "Israel and Azerbaijan established diplomatic relations in 1993",
+              "1993", Kind.YEAR, 1993, entities=("israel", "azerbaijan"))
+    ar = item("ar", "b.txt", "أقامت إسرائيل وأذربيجان علاقات دبلوماسية عام 1992", "1992",
+              Kind.YEAR, 1992, entities=("israel", "azerbaijan"))
+    oil = item("o1", "c.txt", "Azerbaijani oil made up 40% of Israel's oil imports in 2022",
+               "2022", Kind.YEAR, 2022, entities=("azerbaijan", "israel"))
+    oil2 = item("o2", "d.txt", "Azerbaijani oil made up 40% of Israel's oil imports in 2021",
+                "2021", Kind.YEAR, 2021, entities=("azerbaijan", "israel"))
+    groups = _groups([en, ar, oil, oil2])
+    assert groups[("ar", "en")] == "conflict"
+    assert groups[("o1",)] == groups[("o2",)] == "single"  # periods of a share, no event
+
+
+def test_a_claim_that_cannot_say_which_of_two_facts_it_states_stays_alone() -> None:
+    vague = item("v", "a.txt", "The two countries established diplomatic relations in 1993",
+                 "1993", Kind.YEAR, 1993, entities=("israel",))
+    tm = item("tm", "b.txt", "Israel and Turkmenistan established diplomatic relations in 1993",
+              "1993", Kind.YEAR, 1993, entities=("israel", "turkmenistan"))
+    az = item("az", "c.txt", "Israel and Azerbaijan established diplomatic relations in 1992",
+              "1992", Kind.YEAR, 1992, entities=("israel", "azerbaijan"))
+    az2 = item("az2", "d.txt", "أقامت إسرائيل وأذربيجان علاقات دبلوماسية عام 1993", "1993",
+               Kind.YEAR, 1993, entities=("israel", "azerbaijan"))
+    groups = _groups([vague, tm, az, az2])
+    assert groups[("v",)] == "single"
+    assert groups[("az", "az2")] == "conflict"
+    assert groups[("tm",)] == "single"
+
+
+def test_a_date_without_a_year_is_read_in_the_year_of_the_other_version() -> None:
+    dated = item("d", "a.txt", "Cohen opened the embassy on 20 April", "20 April", Kind.DATE,
+                 day(2023, 4, 20), entities=("eli-cohen",))
+    sentence = "افتتح كوهين مقر السفارة يوم 19 أبريل"
+    at = sentence.index("19 أبريل")
+    loose = Item("u", "b.txt", Claim(0, len(sentence), Value(
+        Kind.DATE, at, at + len("19 أبريل"), None, None, None, Qualifier.EXACT, resolved=False),
+        content_stems(sentence), ("eli-cohen",)), sentence)
+    fact = next(f for f in group_facts([dated, loose]) if len(f.members) == 2)
+    assert fact.status == "conflict" and fact.conflict_kind == "date"
+    assert "read in 2023" in fact.explanation
+
+
+def test_amounts_ten_times_apart_are_other_facts() -> None:
+    month = item("m", "a.txt", "Cohen came a month after the embassy in Tel Aviv opened",
+                 "a month", Kind.DURATION, 30, unit="day", entities=("tel-aviv",))
+    years = item("y", "b.txt", "The embassy in Tel Aviv opened after 30 years of relations",
+                 "30 years", Kind.DURATION, 10957.5, unit="day", entities=("tel-aviv",))
+    assert all(f.status == "single" for f in group_facts([month, years]))

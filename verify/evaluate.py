@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 from typing import Any
 
@@ -114,21 +115,29 @@ def _disagree(kind: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 
 def _claim(kind: str, version: Mapping[str, Any]) -> Claim | None:
     """The exported value rebuilt as a claim, or None when the export lacks its bounds."""
-    if "low" not in version and "high" not in version:
-        return None
+    if version.get("low") is None and version.get("high") is None:
+        return None  # no bounds exported (or a date the text gives no year for)
     try:
         value = Value(
             Kind(kind),
             0,
             0,
-            version.get("low"),
-            version.get("high"),
+            _number(kind, version.get("low")),
+            _number(kind, version.get("high")),
             version.get("unit"),
             Qualifier(version.get("qualifier") or "exact"),
         )
     except ValueError:
         return None
     return Claim(0, 0, value, (), source=version.get("source"))
+
+
+def _number(kind: str, bound: float | str | None) -> float | None:
+    """An exported bound as `Value` holds it: dates are exported as ISO days, not ordinals."""
+    if not isinstance(bound, str):
+        return bound
+    day = date.fromisoformat(bound)
+    return float(day.year) if kind == Kind.YEAR.value else float(day.toordinal())
 
 
 def _fold(words: str) -> str:

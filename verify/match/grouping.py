@@ -8,7 +8,8 @@ unrelated claim is never pulled in through a middle one. Links are examined in t
 hashes its sorted member keys: the same inputs give the same facts and ids.
 
 Two values of one sentence are never linked: they are different facts (a distance and a
-border length), however alike their clause words are. A claim linked to two claims that
+border length), however alike their clause words are. Two amounts MAX_RATIO times apart
+are never linked either (`_apart`). A claim linked to two claims that
 are about different subjects (`similarity.frame_clash`: another place, event or counted
 noun) and that names nothing to side with either says too little to tell which it states ("the two countries established
 relations in 1993", next to a 1993 of Israel and Turkmenistan and one of Israel and
@@ -23,12 +24,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from itertools import combinations
 from typing import Literal
 
-from verify.claims import Claim
-from verify.compare import Comparison, compare
+from verify.claims import DATE_KINDS, Claim, Kind
+from verify.compare import TIME_KINDS, Comparison, compare, interval
+from verify.extract.values import find_values
 from verify.match.blocking import InvertedIndex, keys_of
 from verify.match.lexicon import CONCEPT_PREFIX, Lexicon, default_lexicon
 from verify.match.similarity import (
@@ -40,7 +43,7 @@ from verify.match.similarity import (
     shared_anchors,
     takes_no_side,
 )
-from verify.match.thresholds import GROUP_THRESHOLD, SAME_DOCUMENT_THRESHOLD
+from verify.match.thresholds import GROUP_THRESHOLD, MAX_RATIO, SAME_DOCUMENT_THRESHOLD
 from verify.text.normalize import TOKEN_RE, stem
 
 Status = Literal["conflict", "consistent", "not-comparable", "single"]
@@ -176,6 +179,8 @@ class FactIndex:
             peer, g = self._items[other], self._features[other]
             if _same_sentence(item, peer) or f.dimension != g.dimension:
                 continue
+            if _apart(item.claim, peer.claim):
+                continue
             if frame_clash(f, g, self._lexicon) is not None:
                 self._clashes[key].add(other)
                 self._clashes[other].add(key)
@@ -228,7 +233,7 @@ class FactIndex:
             key=lambda i: (i.document, i.claim.sentence_start, i.claim.value.start, i.claim_key),
         )
         pairs = tuple(
-            PairVerdict(a.claim_key, b.claim_key, compare(a.claim, b.claim))
+            PairVerdict(a.claim_key, b.claim_key, compare_versions(a, b))
             for a, b in combinations(members, 2)
         )
         feats = [self._features[k] for k in keys]
@@ -240,6 +245,63 @@ class FactIndex:
         explanation = _explain(status, words, pairs, {m.claim_key: m for m in members})
         return Fact(fact_id(keys), status, kind, conflict, label, explanation, tuple(members),
                     pairs)
+
+
+def compare_versions(a: Item, b: Item) -> Comparison:
+    """`compare`, after giving a day and month without a year the year of the other version.
+
+    "19 April" in an undated article cannot be placed on the time line; matched to
+    "20 April 2023" as the date of one event it is read in 2023, and the explanation says so.
+    Only a day-and-month that stays the same whatever the anchor is read so (see
+    `_year_free_day`): "Wednesday" or "yesterday" depend on a publication date they lack.
+    """
+    if a.claim.value.kind not in DATE_KINDS or b.claim.value.kind not in DATE_KINDS:
+        return compare(a.claim, b.claim)
+    if a.claim.value.resolved == b.claim.value.resolved:
+        return compare(a.claim, b.claim)
+    loose, anchored = (a, b) if not a.claim.value.resolved else (b, a)
+    if anchored.claim.value.low is None:
+        return compare(a.claim, b.claim)
+    year = date.fromordinal(int(anchored.claim.value.low)).year
+    day = _year_free_day(loose.value_text, year)
+    if day is None:
+        return compare(a.claim, b.claim)
+    value = replace(loose.claim.value, low=float(day.toordinal()), high=float(day.toordinal()),
+                    resolved=True)
+    claim = replace(loose.claim, value=value)
+    pair = (claim, anchored.claim) if loose is a else (anchored.claim, claim)
+    result = compare(*pair)
+    note = f"«{loose.value_text}» names no year; read in {year}, the other version's year. "
+    return replace(result, explanation=note + result.explanation)
+
+
+def _year_free_day(words: str, year: int) -> date | None:
+    """The day the words name in `year`, when they name a day and month and no year."""
+    days = []
+    for anchor in (date(year, 12, 31), date(year + 1, 12, 30)):
+        found = [v for v in find_values(words, published=anchor)
+                 if v.kind is Kind.DATE and v.resolved and v.low is not None and v.low == v.high]
+        if len(found) != 1:
+            return None
+        assert found[0].low is not None
+        days.append(date.fromordinal(int(found[0].low)))
+    first, second = days
+    if (first.month, first.day, first.year + 1) != (second.month, second.day, second.year):
+        return None
+    return first.replace(year=year)
+
+
+def _apart(a: Claim, b: Claim) -> bool:
+    """Amounts MAX_RATIO times apart or more: other facts that share words, not one misreported.
+
+    "a month after the embassy opened" and "30 years of relations" share their words; a
+    report that gets a figure wrong gets it wrong by a little, not by a factor of ten.
+    """
+    if a.value.kind in TIME_KINDS or b.value.kind in TIME_KINDS:
+        return False
+    ia, ib = interval(a.value), interval(b.value)
+    low, high = max(ia.low, ib.low), min(ia.high, ib.high)
+    return low > 0 and high > 0 and low >= MAX_RATIO * high
 
 
 def _same_sentence(a: Item, b: Item) -> bool:

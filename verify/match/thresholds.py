@@ -59,6 +59,10 @@ CHECK_THRESHOLD = 0.6
 # shorter one's anchors is found in the other; below it they are "unrelated".
 COMPARE_THRESHOLD = 0.5
 
+# Two amounts (not years or dates) this many times apart are other facts that share words
+# ("a month after" and "30 years of"), never one figure misreported.
+MAX_RATIO = 10.0
+
 # A blocking key shared by more claims than this is too common to be a key (a "rare stem"
 # is one under the cap); it is skipped when candidates are gathered.
 MAX_BLOCK = 500
