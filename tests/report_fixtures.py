@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement  # type: ignore[import-untyped]
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -137,7 +137,7 @@ def sample_report() -> dict[str, Any]:
 
 def seed_report() -> dict[str, Any]:
     """The real distance conflict between seed articles 000 and 001 (25 km vs less than 20 km)."""
-    docs = []
+    docs: list[dict[str, Any]] = []
     for name in ("000_380740b5efdd1092.txt", "001_decb7cdc42e1d4d6.txt"):
         text = (SEEDS / name).read_text(encoding="utf-8")
         docs.append({"id": name[:3], "name": name, "title": None, "language": "ar", "published": None,

@@ -350,9 +350,9 @@ def document_pieces(text: str, spans: Iterable[tuple[int, int, int, int, str]]) 
     pieces = []
     for i in range(len(bounds) - 1):
         chunk = text[bounds[i]:bounds[i + 1]]
-        status = value_status.get(i)
-        pieces.append(Piece(chunk, claim=in_claim[i] or status is not None, value=status is not None,
-                            status=status or ""))
+        marked = value_status.get(i)
+        pieces.append(Piece(chunk, claim=in_claim[i] or marked is not None, value=marked is not None,
+                            status=marked or ""))
     return tuple(_merge(pieces))
 
 
