@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify.claims import Kind, Qualifier, Value
-from verify.extract import values
+from verify.extract import dates, values
 from verify.extract.gates import Window
 from verify.extract.values import find_values
 
@@ -170,13 +171,30 @@ GATED = st.lists(
 
 @settings(max_examples=300, deadline=None)
 @given(GATED, st.sampled_from(["", "", " ", "و", "ال"]), st.sampled_from([None, PUB]))
-def test_shortcuts_change_no_result(words: list[str], glue: str, published: dt.date | None,
-                                    ) -> None:
-    # A scanner is skipped where its gate says it cannot match, and tried only where a
-    # match can start; running every scanner at every position must find the same values.
+def test_gates_change_no_result(words: list[str], glue: str, published: dt.date | None,
+                                ) -> None:
+    # A scanner is skipped where its gate says it cannot match; running every scanner
+    # everywhere must find the same values.
     text = " ".join(glue + word for word in words)
     fast = find_values(text, published=published)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Window, "opens", lambda self, gate: True)
-        patch.setattr(values, "scan", lambda rx, starts, w: rx.finditer(w.text, w.start, w.end))
         assert find_values(text, published=published) == fast
+
+
+STARTED = [(values.SINGLE_RE, values.NUMBER_STARTS), (values.RANGE_RE, values.NUMBER_STARTS),
+           (values.AGE_RE, values.NUMBER_STARTS), (values.DUAL_RE, values.WORD_STARTS),
+           (values.ORDINAL_RE, values.ORDINAL_STARTS), (dates.RELATIVE_RE, dates.RELATIVE_STARTS)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(GATED, st.sampled_from(["", "", " ", "و", "ال", "x", "-"]))
+def test_start_tests_change_no_match(words: list[str], glue: str) -> None:
+    # Each scanner is tried only where its start test holds; tried everywhere, it must
+    # find the same matches.
+    text = " ".join(glue + word for word in words)
+    for started, starts in STARTED:
+        everywhere = re.compile(started.pattern.removeprefix(f"(?={starts})"), started.flags)
+        assert everywhere.pattern != started.pattern
+        assert ([m.span() for m in started.finditer(text)]
+                == [m.span() for m in everywhere.finditer(text)])

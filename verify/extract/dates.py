@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from verify.claims import Kind, Qualifier, Value
-from verify.extract.gates import Gate, Window, key_words
+from verify.extract.gates import Gate, Window, key_words, starting
 from verify.extract.numbers import CLITIC_START, DIGIT, NUMBER_START, fold, to_ascii_digits, variants_pattern
 
 AR_MONTHS: dict[str, int] = {
@@ -377,7 +377,11 @@ def _decade_part(part: str | None) -> tuple[int, int]:
 _REL_DAY = {"امس": -1, "البارحه": -1, "اول امس": -2, "امس الاول": -2, "اليوم": 0, "غدا": 1,
             "yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2}
 _PERIODS = variants_pattern(["شهر", "عام", "سنه", "اسبوع"])
-RELATIVE_RE = re.compile(
+# An Arabic relative expression starts a word or follows a one-letter clitic (CLITIC_START);
+# an English one starts with a Latin letter.
+RELATIVE_STARTS = "(?<!\\w)\\w|(?<=(?<!\\w)[\u0648\u0628\u0644\u0641])|(?i:[a-z])"
+RELATIVE_RE = starting(
+    RELATIVE_STARTS,
     f"(?P<weekday>{CLITIC_START}(?:{variants_pattern(['اليوم'])}\\s+|يوم\\s+)?{_WEEKDAY_AR}"
     f"(?:\\s+(?P<wanchor>{_AR_ANCHOR}))?"
     f"|(?i:(?:on\\s+)?(?:(?P<enanchor>last|next|this)\\s+)?{_WEEKDAY_EN}))"

@@ -17,7 +17,7 @@ asks for that too, so "ست" (six) does not open the number scanners in "است�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from verify.extract.numbers import DIGIT, WORD_END, literal_pattern
@@ -168,25 +168,12 @@ def key_words(words: Iterable[str], *, ends: bool = False) -> frozenset[str]:
     return frozenset(kept)
 
 
-def scan(pattern: re.Pattern[str], starts: re.Pattern[str] | None,
-         window: Window) -> Iterator[re.Match[str]]:
-    """The matches `pattern.finditer` gives in the window, trying only where one may start.
+def starting(starts: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern` compiled to be tried only where `starts` holds (a cheap zero-width test).
 
-    `starts` is a zero-width pattern that holds wherever a match of `pattern` can begin
-    (for numbers: a word's first letter, a digit, a currency sign). Trying the full pattern
-    at those positions alone gives the same leftmost, non-overlapping matches as trying it
-    everywhere, at a fraction of the cost. `pattern` must never match the empty string.
+    `starts` must hold wherever a match of `pattern` can begin (for numbers: a word's first
+    letter, a digit, a currency sign). The engine then rejects most positions with that one
+    test instead of trying every alternative of the pattern there, and finds the same
+    leftmost, non-overlapping matches.
     """
-    text, end = window.text, window.end
-    if starts is None:
-        yield from pattern.finditer(text, window.start, end)
-        return
-    resume = window.start
-    for candidate in starts.finditer(text, window.start, end):
-        position = candidate.start()
-        if position < resume:
-            continue
-        match = pattern.match(text, position, end)
-        if match is not None:
-            yield match
-            resume = match.end()
+    return re.compile(f"(?={starts})(?:{pattern})", flags)

@@ -25,7 +25,7 @@ from verify.claims import Kind, Qualifier, Value
 from verify.extract import numbers as nb
 from verify.extract import units as un
 from verify.extract.dates import find_dates
-from verify.extract.gates import Gate, Window, key_words, scan
+from verify.extract.gates import Gate, Window, key_words, starting
 
 _V = nb.variants_pattern
 
@@ -100,16 +100,25 @@ _UNIT = (
     f"|\\s+(?P<noun>(?!{nb.AR_WORDS_NUMBER}|{nb.EN_WORDS_NUMBER})(?!{_V(['من', 'في', 'الي', 'علي', 'عن', 'او', 'ثم', 'مع', 'حتي', 'منذ', 'بين', 'قد', 'كان', 'هو', 'هي', 'التي', 'الذي'])}{nb.WORD_END})"
     f"[\u0621-\u064a]{{2,}}[\u064b-\u0652\u0640]*|(?i:(?!(?:of|in|to|and|or|the|a|an|from|on|at|by|for|with|as|is|was|were|are|per|than|that|which|who|after|before|since|until)\\b)[a-z]{{2,}}))(?!\\w)(?!\\s*{nb.DIGIT}{{4}}))?"
 )
-SINGLE_RE = re.compile(
+# Where a match can begin. A qualifier, number word, age cue, dual noun or Arabic ordinal
+# starts a word; otherwise a match starts with a digit or a currency sign or code.
+NUMBER_STARTS = f"(?<!\\w)\\w|{nb.DIGIT}|[$€£₪₼]|(?i:us\\$|usd|eur|gbp|nis|ils|azn)"
+WORD_STARTS = "(?<!\\w)\\w"
+# Ordinals: also "الـ" glued to digits, and English ordinals after "the".
+ORDINAL_STARTS = f"(?<!\\w)\\w|ا|{nb.DIGIT}|(?i:[a-z])"
+SINGLE_RE = starting(
+    NUMBER_STARTS,
     f"{_QUAL}(?P<cur>{un.PREFIX_CURRENCY_PATTERN})?(?P<num>{_NUMBER}){_UNIT}{_SUFFIX_QUAL}"
 )
-RANGE_RE = re.compile(
+RANGE_RE = starting(
+    NUMBER_STARTS,
     f"(?P<qual>(?<!\\w)(?:{_alts(['بين', 'ما بين', 'من'])}|(?i:between|from))\\s+)?"
     f"(?P<cur>{un.PREFIX_CURRENCY_PATTERN})?(?P<num>{_NUMBER})(?:\\s*(?P<u1>{un.SYMBOL_PATTERN}))?"
     f"\\s*(?P<sep>[-–—]|(?<=\\s)(?:و|[اإ]لى|حتى|(?i:and|to))\\s*)\\s*(?P<cur2>{un.PREFIX_CURRENCY_PATTERN})?"
     f"(?P<num2>{_NUMBER}){_UNIT}"
 )
-DUAL_RE = re.compile(
+DUAL_RE = starting(
+    WORD_STARTS,
     f"{_QUAL}(?P<dual>{un.DUAL_PATTERN})(?P<frac>{nb.NUMBER_WORD_FRACTION_SUFFIX})?"
 )
 # A singular time noun stands for one unit after a time preposition, or with "ونصف".
@@ -125,7 +134,8 @@ POSTPOSED_RE = re.compile(
     f"(?<!\\w)(?:[وب])?ال(?P<unit>{_V(_PLURAL_TIME_NOUNS)})"
     f"\\s+(?P<num>ال{_V(list(nb.AR_WORD_VALUES))}{nb.WORD_END})"
 )
-AGE_RE = re.compile(
+AGE_RE = starting(
+    NUMBER_STARTS,
     f"(?P<cue>(?<!\\w)[وف]?(?:{_alts(['عمره', 'عمرها', 'البالغ من العمر', 'البالغه من العمر', 'يبلغ من العمر', 'تبلغ من العمر', 'عن عمر يناهز', 'عن عمر'])}"
     f"|(?i:aged|age))\\s+)(?P<num>{_NUM_DIGITS}|{nb.AR_WORDS_NUMBER}|{nb.EN_WORDS_NUMBER})"
     f"(?:\\s*(?:{_V(['عاما', 'عام', 'سنه', 'سنوات', 'اعوام'])}{nb.WORD_END}|(?i:years?(?:\\s+old)?)(?!\\w)))?"
@@ -137,7 +147,8 @@ _AR_ORDINALS = {"اول": 1, "اولي": 1, "ثاني": 2, "ثانيه": 2, "ث�
                 "عاشره": 10}
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
-ORDINAL_RE = re.compile(
+ORDINAL_RE = starting(
+    ORDINAL_STARTS,
     f"(?<!\\w)(?:[وبل]?ال|ل)?(?P<ar>{_V(list(_AR_ORDINALS))}){nb.WORD_END}(?!\\s+{_V(['امس'])})"
     f"|(?<=\\w)?ال[ـ]+\\s*(?P<num>{nb.DIGITS_NUMBER})(?!\\w)"
     f"|(?i:(?<=the\\s)(?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?!\\w))"
@@ -321,30 +332,25 @@ def _ordinal(m: re.Match[str]) -> Value | None:
 # the other key words are matched up to a word end (WORD_END) by their patterns.
 _NUMBER_GATE = Gate.of(key_words([*nb.AR_WORD_VALUES, *nb.AR_MULTIPLIERS], ends=True), ends=True,
                        digit=True, latin=True)
-# Where a match of a number-led pattern can begin: its qualifier, number word or age cue
-# starts a word; else it starts with a digit or a currency sign or code.
-_NUMBER_STARTS = re.compile(
-    f"(?=(?<!\\w)\\w|{nb.DIGIT}|[$€£₪₼]|(?i:us\\$|usd|eur|gbp|nis|ils|azn))"
-)
 _PASSES = (
-    (AGE_RE, lambda m, t: _age(m), Gate.of({"عمر"}, ends=False, latin=True), _NUMBER_STARTS),
-    (RANGE_RE, _range, _NUMBER_GATE, _NUMBER_STARTS),
-    (SINGLE_RE, _single, _NUMBER_GATE, _NUMBER_STARTS),
-    (DUAL_RE, lambda m, t: _dual(m), Gate.of(key_words(un.DUALS, ends=True), ends=True), None),
+    (AGE_RE, lambda m, t: _age(m), Gate.of({"عمر"}, ends=False, latin=True)),
+    (RANGE_RE, _range, _NUMBER_GATE),
+    (SINGLE_RE, _single, _NUMBER_GATE),
+    (DUAL_RE, lambda m, t: _dual(m), Gate.of(key_words(un.DUALS, ends=True), ends=True)),
     (POSTPOSED_RE, lambda m, t: _postposed(m),
-     Gate.of(key_words(_PLURAL_TIME_NOUNS, ends=True), ends=True), None),
+     Gate.of(key_words(_PLURAL_TIME_NOUNS, ends=True), ends=True)),
     (SINGULAR_RE, lambda m, t: _singular(m),
-     Gate.of(key_words(_TIME_NOUNS, ends=True), ends=True), None),
+     Gate.of(key_words(_TIME_NOUNS, ends=True), ends=True)),
     (ORDINAL_RE, lambda m, t: _ordinal(m),
-     Gate.of(key_words(_AR_ORDINALS, ends=True), ends=True, digit=True, latin=True), None),
+     Gate.of(key_words(_AR_ORDINALS, ends=True), ends=True, digit=True, latin=True)),
 )
 
 
 def _quantities(window: Window) -> Iterator[Value]:
-    for rx, build, gate, starts in _PASSES:
+    for rx, build, gate in _PASSES:
         if not window.opens(gate):
             continue
-        for m in scan(rx, starts, window):
+        for m in rx.finditer(window.text, window.start, window.end):
             if m.end() > m.start():
                 value = build(m, window.text)
                 if value is not None:
