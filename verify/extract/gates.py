@@ -24,7 +24,7 @@ from verify.extract.numbers import DIGIT, WORD_END, literal_pattern
 
 # The letters spelling variants of one word differ by, each mapped to the form the word
 # lists are written in (numbers.variants_pattern accepts exactly these as variants).
-_FOLD_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+_FOLD_LETTERS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ة", "ه"), ("ى", "ي"))
 _DIGITS = re.compile(DIGIT)
 # Under IGNORECASE a Latin letter in a pattern also matches K (Kelvin), ſ, ı and İ; so does
 # this class, so it holds wherever an English alternative can match.
@@ -34,8 +34,13 @@ _ENDED = "|"  # suffix of a vocabulary entry standing for "the word, ending a wo
 
 
 def fold_letters(text: str) -> str:
-    """The text with hamza seats, alef forms, ta marbuta and alef maqsura folded (same length)."""
-    return text.translate(_FOLD_LETTERS)
+    """The text with hamza seats, alef forms, ta marbuta and alef maqsura folded (same length).
+
+    Six `str.replace` calls: several times faster than `str.translate` on Arabic text.
+    """
+    for letter, folded in _FOLD_LETTERS:
+        text = text.replace(letter, folded)
+    return text
 
 
 class _Vocabulary:
@@ -60,21 +65,26 @@ class _Vocabulary:
         """The words that occur in a folded text, and the same marked `_ENDED` where they
         end a word.
 
-        The pattern reports, at each position, the longest word starting there; the
-        shorter words starting there are its prefixes, so they are counted with it.
+        The pattern gives the longest word starting at each position it stops at, and
+        the search resumes one letter on, so overlapping words are all found; the
+        shorter words starting at the same position are prefixes of the longest one, so
+        they are counted with it. (Its branches all open with a letter, which lets the
+        engine skip quickly to the next letter that starts some word.)
         """
         if self._pattern is None:
-            self._pattern = re.compile(f"(?=({literal_pattern(self.words)}))")
+            self._pattern = re.compile(literal_pattern(self.words))
             self._prefixes = {
                 word: tuple(w for w in self.words if word.startswith(w)) for word in self.words
             }
         present: set[str] = set()
-        for match in self._pattern.finditer(folded):
+        match = self._pattern.search(folded)
+        while match is not None:
             start = match.start()
-            for word in self._prefixes[match.group(1)]:
+            for word in self._prefixes[match.group()]:
                 present.add(word)
                 if _WORD_END.match(folded, start + len(word)):
                     present.add(word + _ENDED)
+            match = self._pattern.search(folded, start + 1)
         return present
 
 
