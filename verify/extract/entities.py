@@ -84,6 +84,7 @@ class Gazetteer:
     _variants: dict[str, str | None] = field(default_factory=dict)  # memo of variant_of
     _starts: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)  # of starts
     _persons: dict[str, tuple[int, str] | None] = field(default_factory=dict)  # of person_variant
+    _openers: dict[str, bool] = field(default_factory=dict)  # memo of may_open
 
     @classmethod
     def load(cls, extra: Path | None = None) -> Gazetteer:
@@ -114,6 +115,7 @@ class Gazetteer:
         self._variants.clear()
         self._starts.clear()
         self._persons.clear()
+        self._openers.clear()
         for name in names:
             self._index_name(key, kind, name_forms(name), name)
         for adjective in adjectives:
@@ -154,6 +156,21 @@ class Gazetteer:
                 continue
             return n, name
         return None
+
+    def may_open(self, form: str) -> bool:
+        """Whether a mention can begin at a word of this form: it begins a known name, is
+        a known person's name word but for a variant, or is a title (remembered per word).
+
+        Most words of a text are none of these, and are passed over at the cost of one look-up.
+        """
+        opens = self._openers.get(form)
+        if opens is None:
+            if len(self._openers) >= _VARIANT_MEMO:
+                self._openers.clear()
+            opens = self._openers[form] = bool(
+                self.starts(form) or self.person_variant(form) is not None or _is_title(form)
+            )
+        return opens
 
     def starts(self, form: str) -> tuple[tuple[int, str], ...]:
         """The readings of a word (see `_peelings`) that some indexed name begins with.
@@ -288,6 +305,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = []
     i = 0
     while i < len(spans):
+        if not gazetteer.may_open(forms[i]):
+            i += 1
+            continue
         found = _gazetteer_mention(text, spans, words, forms, i, gazetteer)
         if found is None:
             found = _titled_mention(text, spans, words, forms, i, gazetteer)
