@@ -88,3 +88,14 @@ def test_hijri_date_in_text_is_widened_by_a_day() -> None:
 def test_bare_month_that_is_also_a_verb_is_not_a_date() -> None:
     text = "مارس الضغط على الحكومة"
     assert find_values(text, published=PUB) == []
+
+
+@pytest.mark.parametrize("published", [PUB, None])
+@pytest.mark.parametrize("text", ["He arrived in March.", "They met early March", "وصل في مارس"])
+def test_month_alone_after_a_cue_in_either_pattern(text: str, published: dt.date | None) -> None:
+    # The English and Arabic month patterns have different groups (only the Arabic one has
+    # a second month name); reading a month with no day or year must not ask either for a
+    # group it lacks (an early version raised IndexError: no such group here).
+    values = find_values(text, published=published)
+    assert [v.kind for v in values] == [Kind.DATE_RANGE]
+    assert values[0].resolved is (published is not None)
