@@ -100,6 +100,7 @@ def _version(claim: Claim, document: str, text: str, source: str | None) -> dict
         "unit": claim.unit,
         "qualifier": claim.qualifier,
         "source": source,
+        "entities": claim.entities.split(),
     }
 
 
@@ -144,12 +145,14 @@ def _facts(session: Session, with_history: bool, *,
         review = decision(reviews.get(fact.id), fact).as_dict()
         if with_history:
             review["history"] = history(session, fact.id) if fact.id in reviews else []
+        ordered = sorted((versions[k] for k in keys),
+                         key=lambda v: (v["document"], v["value_start"]))
         out.append({
             "id": fact.id, "status": fact.status, "kind": fact.kind,
             "conflict_kind": fact.conflict_kind, "label": fact.label,
             "explanation": fact.explanation, "review": review,
-            "versions": sorted((versions[k] for k in keys),
-                               key=lambda v: (v["document"], v["value_start"])),
+            "entities": sorted({e for v in ordered for e in v["entities"]}),
+            "versions": ordered,
         })
     for key, version in versions.items():
         if not singles or key in grouped:
@@ -159,7 +162,7 @@ def _facts(session: Session, with_history: bool, *,
             "id": fact_id([key]), "status": "single", "kind": version["kind"],
             "conflict_kind": None, "label": _single_label(version),
             "explanation": "stated by one document only; nothing to compare it with",
-            "review": single, "versions": [version],
+            "review": single, "entities": version["entities"], "versions": [version],
         })
     out.sort(key=lambda f: (STATUS_ORDER.get(f["status"], 9), f["label"], f["id"]))
     return out

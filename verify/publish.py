@@ -12,9 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from verify.errors import VerifyError
 from verify.export import export_data
-from verify.report import ReportExists, write_report
+from verify.report import write_report
 from verify.store import Store
 
 REPORT_ONLY = ("entities",)
@@ -43,10 +42,7 @@ def publish(store: Store, report: Path, export: Path | None = None, *,
     if export is not None:
         write_text(json_text(_export_part(data)), export)
     report.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        write_report(data, report, force=force)
-    except ReportExists as error:
-        raise VerifyError(str(error)) from None
+    write_report(data, report, force=force)
 
 
 def _export_part(data: dict[str, Any]) -> dict[str, Any]:

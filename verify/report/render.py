@@ -23,6 +23,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from verify.errors import VerifyError
 from verify.report import view
 from verify.report.view import Limits, build
 
@@ -33,7 +34,7 @@ _MARKER_RE = re.compile(rb"""<meta\s+name=["']?verify-report["']?""", re.IGNOREC
 _SNIFF_BYTES = 4096
 
 
-class ReportExists(Exception):
+class ReportExists(VerifyError):
     """The output path holds a file that is not one of our reports; overwriting it needs force."""
 
     def __init__(self, path: Path) -> None:
