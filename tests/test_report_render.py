@@ -193,6 +193,7 @@ def test_intervals_read_as_ranges() -> None:
     assert interval(None, 20, "km", "length") == "< 20 km"
     assert interval(740_000_000, None, "USD", "money") == "> 740,000,000 USD"
     assert interval(738606, 738610, None, "date") == "2023-03-27 – 2023-03-31"
+    assert interval("2023-03-27", "2023-03-31", None, "date-range") == "2023-03-27 – 2023-03-31"
     assert interval(None, None, None, "count") == ""
 
 

@@ -263,6 +263,8 @@ def _number(value: float) -> str:
 
 
 def _bound(value: object, kind: str | None) -> str | None:
+    if isinstance(value, str) and kind in DATE_KINDS:
+        return value  # the export writes dates as ISO strings already
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return None
     if kind in DATE_KINDS:
@@ -278,8 +280,8 @@ def _bound(value: object, kind: str | None) -> str | None:
 def interval(low: object, high: object, unit: object, kind: str | None) -> str:
     """The range of values a version's words allow, e.g. "25 km", "< 20 km", "740 – ∞ million".
 
-    Dates are stored as day ordinals so that comparison is interval arithmetic; they are shown
-    as ISO dates.
+    Dates come as ISO strings (the export) or day ordinals (the store's own numbers); they
+    are shown as ISO dates.
     """
     lo, hi = _bound(low, kind), _bound(high, kind)
     if lo is None and hi is None:
