@@ -92,48 +92,33 @@ _VOCABULARY = _Vocabulary()
 
 
 class Window:
-    """One stretch text[start:end] that scanners run over, and what its gates look for."""
+    """One stretch text[start:end] that scanners run over, and what its gates look for.
 
-    __slots__ = ("text", "start", "end", "_digit", "_latin", "_words")
+    What gates ask about (a digit? a Latin letter? which gate words?) is found once, on
+    creation: nearly every stretch is asked all three.
+    """
+
+    __slots__ = ("text", "start", "end", "digit", "latin", "words")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
         self.start = start
         self.end = end
-        self._digit: bool | None = None
-        self._latin: bool | None = None
-        self._words: set[str] | None = None
-
-    @property
-    def digit(self) -> bool:
-        """Whether the stretch holds a digit (of any of the three scripts)."""
-        if self._digit is None:
-            self._digit = _DIGITS.search(self.text, self.start, self.end) is not None
-        return self._digit
-
-    @property
-    def latin(self) -> bool:
-        """Whether the stretch holds a Latin letter."""
-        if self._latin is None:
-            self._latin = _LATIN.search(self.text, self.start, self.end) is not None
-        return self._latin
-
-    @property
-    def words(self) -> set[str]:
-        """The gate words in the stretch once its letters are folded, found once."""
-        if self._words is None:
-            self._words = _VOCABULARY.found(fold_letters(self.text[self.start : self.end]))
-        return self._words
+        self.digit = _DIGITS.search(text, start, end) is not None
+        self.latin = _LATIN.search(text, start, end) is not None
+        self.words = _VOCABULARY.found(fold_letters(text[start:end]))
 
     def opens(self, gate: Gate) -> bool:
         """Whether the gate lets its scanner run here."""
-        found = (
+        if not (
             (gate.digit and self.digit)
             or (gate.latin and self.latin)
-            or (gate.words and not gate.words.isdisjoint(self.words))
-            or any(self.text.find(word, self.start, self.end) >= 0 for word in gate.raw)
-        )
-        return bool(found) and (gate.also is None or self.opens(gate.also))
+            or not gate.words.isdisjoint(self.words)
+            or (gate.raw and any(self.text.find(word, self.start, self.end) >= 0
+                                 for word in gate.raw))
+        ):
+            return False
+        return gate.also is None or self.opens(gate.also)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
