@@ -17,16 +17,19 @@ from verify.claims import Mention
 from verify.text.normalize import is_arabic, is_stopword, normalize_arabic, tokens
 from verify.text.segment import quote_spans
 
+# Each trigger pattern opens with the letters its phrases can start with: most positions
+# of a sentence are rejected by that one test, before the look-behind and the phrases.
 _EXPLICIT = re.compile(
-    r"(?<![^\W\d_])(?:[وف]?(?:وفق(?:اً|ًا|ا)?|بحسب|حسب|نقلا|نقلاً)(?:\s*(?:لـ|ل)\s*|\s+عن\s+|\s+)"
+    r"(?=[وفبحنAaCcQq])(?<![^\W\d_])(?:[وف]?(?:وفق(?:اً|ًا|ا)?|بحسب|حسب|نقلا|نقلاً)(?:\s*(?:لـ|ل)\s*|\s+عن\s+|\s+)"
     r"|حسبما\s+(?:أوردت?|ذكرت?|أفادت?|نقلت?|قالت?)\s+"
     r"|(?:[Aa]ccording\s+to|[Cc]iting|[Cc]ited\s+by|[Aa]s\s+reported\s+by|[Qq]uoting)\s+)"
 )
 _ARABIC_VERB = re.compile(
-    r"(?<![^\W\d_])[وف]?(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت|أعلن|أعلنت|كتب|كتبت|أورد|أوردت|نقل|نقلت)"
+    r"(?=[وفقذأكن])(?<![^\W\d_])[وف]?(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت|أعلن|أعلنت|كتب|كتبت|أورد|أوردت|نقل|نقلت)"
     r"(?![^\W\d_])\s*"
 )
 _ENGLISH_VERB = re.compile(r"\b(?:said|says|told|reported|reports|announced|wrote|stated)\b")
+_LOWER_LATIN = re.compile("[a-z]")  # every English reporting verb above is written with these
 _NAME_GAP = re.compile(r"[ \t\u00a0\-ـ]*")
 _QUOTE_GAP = re.compile(r"[ \t\u00a0]*[«“\"]|[»”\"][ \t\u00a0]*")
 _ACRONYM = re.compile(r"\s*\([^()\n]{1,40}\)")
@@ -43,16 +46,20 @@ def cited_source(
 ) -> str | None:
     """The source cited by the sentence text[sentence_start:sentence_end], or None."""
     quotes = quote_spans(text, sentence_start, sentence_end)
-    words = tokens(text, sentence_start, sentence_end)
+    words: list[tuple[int, int, str]] | None = None  # tokenised once a trigger is found
     for pattern in (_EXPLICIT, _ARABIC_VERB):
         for match in pattern.finditer(text, sentence_start, sentence_end):
             if _quoted(match.start(), quotes):
                 continue
+            words = words if words is not None else tokens(text, sentence_start, sentence_end)
             name = _name_after(text, words, match.end(), mentions)
             if name is not None:
                 return name
+    if _LOWER_LATIN.search(text, sentence_start, sentence_end) is None:
+        return None  # no English reporting verb can stand here
     for match in _ENGLISH_VERB.finditer(text, sentence_start, sentence_end):
         if not _quoted(match.start(), quotes):
+            words = words if words is not None else tokens(text, sentence_start, sentence_end)
             name = _name_before(text, words, match.start())
             if name is not None:
                 return name
