@@ -163,7 +163,9 @@ GATED = st.lists(
                      "خمسة وعشرين", "بين", "إلى", "2019", "٢٠٢٢", "٪", "March", "May", "aged",
                      "Monday", "last", "year", "the", "1990s", "early", "third", "K", "ſ", "İ",
                      "ـ", "،", "-", "/", ".", "عمره 45 عاماً", "ستة أشهر", "بين 2017 و2019",
-                     "29 آذار/مارس 2023", "الأسبوع المقبل", "يوم الثلاثاء 5", "the 1990s", "$5bn", "US$ 3", "usd4", "€3",
+                     "29 آذار/مارس 2023", "الأسبوع المقبل", "يوم الثلاثاء 5", "the 1990s", "$5bn", "US$ 3", "usd4", "€3", "29.03.2023",
+                     "2023-03-29", "2016-2020", "1990-95", "من 2017 إلى 2019", "between 2001 and 2003",
+                     "FROM 1999 TO 2002", "The Year 2020", "لعام 2021", "بالعام ٢٠٢٢", "وعام 2020",
                      "5 رمضان 1444 هـ", "خلال عام ونصف", "aged 45", "3 March"]),
     max_size=10,
 )
@@ -184,7 +186,9 @@ def test_gates_change_no_result(words: list[str], glue: str, published: dt.date 
 
 STARTED = [(values.SINGLE_RE, values.NUMBER_STARTS), (values.RANGE_RE, values.NUMBER_STARTS),
            (values.AGE_RE, values.NUMBER_STARTS), (values.DUAL_RE, values.WORD_STARTS),
-           (values.ORDINAL_RE, values.ORDINAL_STARTS), (dates.RELATIVE_RE, dates.RELATIVE_STARTS)]
+           (values.ORDINAL_RE, values.ORDINAL_STARTS), (dates.RELATIVE_RE, dates.RELATIVE_STARTS),
+           (dates.NUMERIC_DATE_RE, dates.NUMERIC_STARTS),
+           (dates.YEAR_RANGE_RE, dates.YEAR_RANGE_STARTS), (dates.YEAR_RE, dates.YEAR_STARTS)]
 
 
 @settings(max_examples=300, deadline=None)

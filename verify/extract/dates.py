@@ -226,7 +226,13 @@ def _has_month_cue(text: str, m: re.Match[str]) -> bool:
 
 # --- Numeric and Hijri dates --------------------------------------------------------------
 
-NUMERIC_DATE_RE = re.compile(
+# Where a year or numeric date can begin: a digit, or the first letter of a year cue or
+# of the words that open a year range ("بين، من، منذ، between, from").
+NUMERIC_STARTS = DIGIT
+YEAR_RANGE_STARTS = f"{DIGIT}|[بم]|(?i:[bf])"
+YEAR_STARTS = f"{DIGIT}|[عاأإآٱسلبو]|(?i:[ty])"
+NUMERIC_DATE_RE = starting(
+    NUMERIC_STARTS,
     f"(?<![\\d.\\-/])(?:(?P<y>{_YEAR})-(?P<mo>{DIGIT}{{1,2}})-(?P<d>{DIGIT}{{1,2}})"
     f"|(?P<a>{DIGIT}{{1,2}})(?P<sep>[./\\-])(?P<b>{DIGIT}{{1,2}})(?P=sep)(?P<y2>{_YEAR}))"
     f"(?![\\d.\\-/]?\\d)"
@@ -278,7 +284,8 @@ def _hijri_dates(text: str, start: int, end: int) -> Iterator[_Found]:
 
 # --- Years, year ranges, decades ----------------------------------------------------------
 
-YEAR_RANGE_RE = re.compile(
+YEAR_RANGE_RE = starting(
+    YEAR_RANGE_STARTS,
     f"(?:(?:{variants_pattern(['بين', 'ما بين']).replace(' ', _SP)})\\s+(?:{_AR_YEAR_CUE}\\s+)?"
     f"(?P<a1>{_YEAR})\\s+و\\s?(?:عام\\s+)?(?P<b1>{_YEAR})"
     f"|(?:من|منذ)\\s+(?:{_AR_YEAR_CUE}\\s+)?(?P<a2>{_YEAR})\\s+(?:[اإ]لى|حتى|لغاية)\\s+(?:عام\\s+)?(?P<b2>{_YEAR})"
@@ -286,7 +293,8 @@ YEAR_RANGE_RE = re.compile(
     f"|(?i:from)\\s+(?P<a4>{_YEAR})\\s+(?i:to|until|through)\\s+(?P<b4>{_YEAR})"
     f"|{NUMBER_START}(?P<a5>{_YEAR})\\s*[-–—/]\\s*(?P<b5>{_YEAR}|{DIGIT}{DIGIT})(?!{DIGIT}|[-/.]{DIGIT}))"
 )
-YEAR_RE = re.compile(
+YEAR_RE = starting(
+    YEAR_STARTS,
     f"(?:(?P<cue>{_AR_YEAR_CUE}|(?i:the\\s+year|year))\\s+)?{NUMBER_START}"
     f"(?P<year>{_YEAR})(?!{DIGIT}|[.,\u066b\u066c]{DIGIT})(?:\\s*(?:م|ميلادي)(?!\\w))?"
 )
