@@ -64,7 +64,7 @@ def test_arabic_and_english_versions_meet_through_entities_and_lexicon() -> None
     assert fact.conflict_kind == "number"
     assert "ashgabat" in fact.explanation and "border" in fact.explanation
     assert "do not overlap" in fact.explanation
-    assert fact.label.startswith("length:")
+    assert fact.label == "length, distance: Iran – Turkmenistan"  # Ashgabat is in Turkmenistan
 
 
 def test_two_values_of_one_sentence_are_two_facts_even_with_one_context() -> None:

@@ -117,6 +117,7 @@ class FactIndex:
         self._index = InvertedIndex()
         self._links: dict[str, dict[str, float]] = {}
         self._clashes: dict[str, set[str]] = {}  # candidates about different subjects
+        self._spans: dict[str, tuple[float, float] | None] = {}  # amounts, for `_apart`
         self._fact_of: dict[str, str] = {}
         self._facts: dict[str, Fact] = {}
 
@@ -138,6 +139,7 @@ class FactIndex:
             self._features[item.claim_key] = f
             self._links[item.claim_key] = {}
             self._clashes[item.claim_key] = set()
+            self._spans[item.claim_key] = _span(item.claim)
             crossed |= self._index.add(item.claim_key, keys_of(f))
         touched = {i.claim_key for i in fresh}
         for key in crossed:  # a block grew too common: links found through it are re-derived
@@ -149,8 +151,10 @@ class FactIndex:
                 self._clashes[other].discard(key)
             self._links[key] = {}
             self._clashes[key] = set()
+        done: set[str] = set()
         for key in sorted(touched):
-            self._link(key)
+            self._link(key, done)
+            done.add(key)
         component = self._component(touched)
         before: set[str] = set()
         while True:  # a dissolved fact's members are regrouped too, wherever they now link
@@ -173,19 +177,20 @@ class FactIndex:
                 self._fact_of[key] = fact.id
         return before ^ after
 
-    def _link(self, key: str) -> None:
-        item, f = self._items[key], self._features[key]
+    def _link(self, key: str, done: set[str]) -> None:
+        """Score `key` against its candidates; pairs with a claim in `done` are scored already."""
+        item, f, span = self._items[key], self._features[key], self._spans[key]
         for other in self._index.candidates(key, keys_of(f)):
+            if other in done:
+                continue
             peer, g = self._items[other], self._features[other]
-            if _same_sentence(item, peer) or f.dimension != g.dimension:
+            if _same_sentence(item, peer) or _apart(span, self._spans[other]):
                 continue
-            if _apart(item.claim, peer.claim):
-                continue
-            if frame_clash(f, g, self._lexicon) is not None:
+            if frame_clash(f, g) is not None:
                 self._clashes[key].add(other)
                 self._clashes[other].add(key)
                 continue
-            s = score(f, g, lexicon=self._lexicon)
+            s = score(f, g, lexicon=self._lexicon, clash_checked=True)
             same_document = peer.document == item.document
             if s >= (SAME_DOCUMENT_THRESHOLD if same_document else GROUP_THRESHOLD):
                 self._links[key][other] = s
@@ -223,7 +228,7 @@ class FactIndex:
         partners = self._links[key].keys()
         f = self._features[key]
         return any(
-            takes_no_side(f, self._features[x], self._features[y], self._lexicon)
+            takes_no_side(f, self._features[x], self._features[y])
             for x in partners for y in self._clashes[x] & partners
         )
 
@@ -241,10 +246,25 @@ class FactIndex:
         words = [display_anchor(a, texts) for a in shared_anchors(feats)[:LABEL_WORDS]]
         kind = members[0].claim.value.kind.value
         status, conflict = _status(pairs, members)
-        label = f"{kind}: {', '.join(words)}" if words else kind
+        label = _label(kind, feats) or (f"{kind}: {', '.join(words)}" if words else kind)
         explanation = _explain(status, words, pairs, {m.claim_key: m for m in members})
         return Fact(fact_id(keys), status, kind, conflict, label, explanation, tuple(members),
                     pairs)
+
+
+def _label(kind: str, feats: Sequence[Features]) -> str | None:
+    """A short phrase for a fact: what every version measures, and the places all name.
+
+    "length, distance: Ashgabat – Iran – Turkmenistan", "count, diplomats expelled:
+    Azerbaijan – Iran"; None when the versions share no role word to say it with.
+    """
+    frame = frozenset.intersection(*(f.frame for f in feats))
+    if not frame:
+        return None
+    places = frozenset.intersection(*(f.places for f in feats))
+    what = " ".join(sorted(c.removeprefix(CONCEPT_PREFIX) for c in frame))
+    where = " – ".join(p.replace("-", " ").title() for p in sorted(places))
+    return f"{kind}, {what}: {where}" if where else f"{kind}, {what}"
 
 
 def compare_versions(a: Item, b: Item) -> Comparison:
@@ -291,16 +311,23 @@ def _year_free_day(words: str, year: int) -> date | None:
     return first.replace(year=year)
 
 
-def _apart(a: Claim, b: Claim) -> bool:
+def _span(claim: Claim) -> tuple[float, float] | None:
+    """The interval of an amount (None for years and dates), for `_apart`."""
+    if claim.value.kind in TIME_KINDS:
+        return None
+    iv = interval(claim.value)
+    return iv.low, iv.high
+
+
+def _apart(a: tuple[float, float] | None, b: tuple[float, float] | None) -> bool:
     """Amounts MAX_RATIO times apart or more: other facts that share words, not one misreported.
 
     "a month after the embassy opened" and "30 years of relations" share their words; a
     report that gets a figure wrong gets it wrong by a little, not by a factor of ten.
     """
-    if a.value.kind in TIME_KINDS or b.value.kind in TIME_KINDS:
+    if a is None or b is None:
         return False
-    ia, ib = interval(a.value), interval(b.value)
-    low, high = max(ia.low, ib.low), min(ia.high, ib.high)
+    low, high = max(a[0], b[0]), min(a[1], b[1])
     return low > 0 and high > 0 and low >= MAX_RATIO * high
 
 

@@ -55,6 +55,7 @@ class Lexicon:
     places: frozenset[str] = frozenset()  # entity keys of places (countries, cities...)
     place_words: dict[str, str] = field(default_factory=dict)  # one-word place name → key
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # word forms → concept
+    opposable: frozenset[str] = frozenset()  # concept tokens that have an opposite
 
     @classmethod
     def load(cls, extra: Sequence[Path] = (), gazetteer: Gazetteer | None = None) -> Lexicon:
@@ -99,7 +100,8 @@ class Lexicon:
         places = frozenset(k for k, t in entities.types.items() if t == "place")
         return cls(by_stem, names, frozenset(opposites), frozenset(negations), roles,
                    frozenset(parties), _parents(), places,
-                   _place_words(entities, places, by_stem), phrases)
+                   _place_words(entities, places, by_stem), phrases,
+                   frozenset(one for one, _ in opposites))
 
     def concepts(self, context: Iterable[str], *, names: bool = False) -> tuple[str, ...]:
         """Each stem replaced by its concept token when the lexicon knows it; order kept.

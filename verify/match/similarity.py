@@ -44,6 +44,10 @@ class Features:
     subjects: frozenset[str] = frozenset()  # entities and the parties they belong to
     places: frozenset[str] = frozenset()  # the countries and places the sentence is about
     timed: bool = False  # a year or a date: the time of an event
+    slots: tuple[tuple[str, frozenset[str]], ...] = ()  # role → its concepts in `frame`
+    parties: bool = False  # the frame holds a concept of a fact that joins places
+    events: frozenset[str] = frozenset()  # concepts of `frame` in EVENT_ROLES
+    opposable: frozenset[str] = frozenset()  # words that have an opposite in the lexicon
 
 
 def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None = None) -> Features:
@@ -71,9 +75,18 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
             places |= _places(named, lex)
     frame = frozenset(w for w in (*words, *near) if w in lex.roles)
     subjects = entities | {lex.parents[e] for e in entities if e in lex.parents}
-    return Features(dimension(claim.value), words, entities, anchors, near,
-                    claim.value.kind in SPECIFIC_KINDS, frame, subjects, places,
-                    claim.value.kind in TIME_KINDS)
+    slots: dict[str, set[str]] = {}
+    for concept in frame:
+        slots.setdefault(lex.roles[concept], set()).add(concept)
+    return Features(
+        dimension(claim.value), words, entities, anchors, near,
+        claim.value.kind in SPECIFIC_KINDS, frame, subjects, places,
+        claim.value.kind in TIME_KINDS,
+        tuple(sorted((role, frozenset(c)) for role, c in slots.items())),
+        bool(frame & lex.parties),
+        frozenset(c for c in frame if lex.roles[c] in EVENT_ROLES),
+        frozenset(w for w in words if w in lex.opposable),
+    )
 
 
 def _phrases(claim: Claim, sentence: str, lex: Lexicon) -> set[str]:
@@ -112,17 +125,24 @@ def _stems(claim: Claim, sentence: str) -> tuple[list[str], list[str]]:
 
 
 def score(
-    a: Features, b: Features, *, containment: bool = False, lexicon: Lexicon | None = None
+    a: Features,
+    b: Features,
+    *,
+    containment: bool = False,
+    lexicon: Lexicon | None = None,
+    clash_checked: bool = False,
 ) -> float:
     """The same-fact score of two claims in [0, 1] (formula in `thresholds`).
 
     With `containment`, `a` is a short query (a typed claim): its words and entities are
     measured by how much of them `b` holds, not by overlap of both sides. Contexts with
-    opposite words (imports/exports, rise/fall in the lexicon) state different facts: 0.
+    opposite words (imports/exports, rise/fall in the lexicon) state different facts: 0,
+    and so do claims about different subjects (`frame_clash`, skipped when the caller has
+    `clash_checked` already).
     """
     if a.dimension != b.dimension or len(a.anchors & b.anchors) < MIN_SHARED:
         return 0.0
-    if _opposed(a, b, lexicon) or frame_clash(a, b, lexicon) is not None:
+    if _opposed(a, b, lexicon) or (not clash_checked and frame_clash(a, b) is not None):
         return 0.0
     if containment:
         shared = len(set(a.words) & set(b.words))
@@ -138,22 +158,24 @@ def score(
         entities = context  # nothing to say either way: the words decide alone
     near = fuzz.ratio(a.near, b.near, processor=None) / 100.0 if a.near and b.near else context
     kind = 1.0 if a.specific or a.frame & b.frame else 0.0
-    frame = _frame_overlap(a, b, lexicon) if a.frame and b.frame else None
+    frame = _frame_overlap(a, b) if a.frame and b.frame else None
     frame = context if frame is None else frame  # no role filled on both sides: words decide
     return (W_CONTEXT * context + W_NEAR * near + W_ENTITY * entities + W_KIND * kind
             + W_FRAME * frame)
 
 
-def _frame_overlap(a: Features, b: Features, lexicon: Lexicon | None) -> float | None:
+def _frame_overlap(a: Features, b: Features) -> float | None:
     """Dice overlap of the role concepts of the roles both sides fill; None when none is."""
-    roles = (lexicon or default_lexicon()).roles
-    common = {roles[c] for c in a.frame} & {roles[c] for c in b.frame}
-    x = {c for c in a.frame if roles[c] in common}
-    y = {c for c in b.frame if roles[c] in common}
-    return 2 * len(x & y) / (len(x) + len(y)) if common else None
+    theirs = dict(b.slots)
+    x = y = shared = 0
+    for role, mine in a.slots:
+        other = theirs.get(role)
+        if other is not None:
+            x, y, shared = x + len(mine), y + len(other), shared + len(mine & other)
+    return 2 * shared / (x + y) if x else None
 
 
-def frame_clash(a: Features, b: Features, lexicon: Lexicon | None = None) -> str | None:
+def frame_clash(a: Features, b: Features) -> str | None:
     """Why two claims cannot state one fact, or None: they are about different subjects.
 
     Each filled role must agree (the counted noun, the event, the goods, the flow, the
@@ -162,42 +184,38 @@ def frame_clash(a: Features, b: Features, lexicon: Lexicon | None = None) -> str
     another fact when each side names a place the other lacks (a border of Turkmenistan
     and Iran is not one of Azerbaijan and Iran); other facts name actors and bystanders
     too (Israel opens an embassy in a city that lies 25 km from Iran), so places alone
-    never part them.
-    One side saying less than the other is no clash: articles leave things unsaid. Years
-    and dates are the time of an event: two of them must name one event or place of one
-    (EVENT_ROLES), or they are only the periods of other figures ("40% in 2022").
+    never part them. One side saying less than the other is no clash: articles leave things
+    unsaid. Years and dates are the time of an event: two of them must name one event or
+    place of one (EVENT_ROLES), or they are only the periods of other figures ("40% in
+    2022").
     """
-    lex = lexicon or default_lexicon()
-    roles = lex.roles
-    by_role: dict[str, tuple[set[str], set[str]]] = {}
-    for side, f in enumerate((a, b)):
-        for concept in f.frame:
-            by_role.setdefault(roles[concept], (set(), set()))[side].add(concept)
-    for role, (one, other) in sorted(by_role.items()):
-        if one and other and not one & other:
-            return f"different {role}: {_names(one)} vs {_names(other)}"
-    if a.timed and not any(roles[c] in EVENT_ROLES for c in a.frame & b.frame):
+    if a.slots and b.slots:
+        theirs = dict(b.slots)
+        for role, mine in a.slots:
+            other = theirs.get(role)
+            if other is not None and not mine & other:
+                return f"different {role}: {_names(mine)} vs {_names(other)}"
+    if a.timed and not a.events & b.events:
         return "no event in common"
-    only_a, only_b = a.places - b.places, b.places - a.places
-    if only_a and only_b and (a.frame | b.frame) & lex.parties:
-        return f"different places: {_names(only_a)} vs {_names(only_b)}"
+    if a.parties or b.parties:
+        only_a, only_b = a.places - b.places, b.places - a.places
+        if only_a and only_b:
+            return f"different places: {_names(only_a)} vs {_names(only_b)}"
     return None
 
 
-def takes_no_side(k: Features, x: Features, y: Features, lexicon: Lexicon | None = None) -> bool:
+def takes_no_side(k: Features, x: Features, y: Features) -> bool:
     """True when k, tied to both x and y, says nothing that tells which of the two it states.
 
     x and y clash (`frame_clash`); k takes a side when it names a place that one of them
     lacks, or fills a role on which x and y disagree.
     """
-    roles = (lexicon or default_lexicon()).roles
     if k.places - (x.places & y.places):
         return False
-    filled_x = {roles[c] for c in x.frame}
-    filled_y = {roles[c] for c in y.frame}
-    clashing = {r for r in filled_x & filled_y
-                if not {c for c in x.frame & y.frame if roles[c] == r}}
-    return not any(roles[c] in clashing for c in k.frame)
+    theirs = dict(y.slots)
+    clashing = {role for role, mine in x.slots
+                if role in theirs and not mine & theirs[role]}
+    return not any(role in clashing for role, _ in k.slots)
 
 
 def _names(tokens: set[str] | frozenset[str]) -> str:
@@ -205,9 +223,9 @@ def _names(tokens: set[str] | frozenset[str]) -> str:
 
 
 def _opposed(a: Features, b: Features, lexicon: Lexicon | None) -> bool:
-    pairs = (lexicon or default_lexicon()).opposites
-    if not pairs:
+    if not (a.opposable and b.opposable):
         return False
+    pairs = (lexicon or default_lexicon()).opposites
     only_a, only_b = set(a.words) - set(b.words), set(b.words) - set(a.words)
     return any((x, y) in pairs for x in only_a for y in only_b)
 
