@@ -77,6 +77,7 @@ _MONTH_CUE = (
     + r"|(?i:in|since|until|by|during|from|of|last|next|this))\s+$"
 )
 
+_MONTH_CUE_RE = re.compile(_MONTH_CUE)
 AR_MONTH_RE = re.compile(_AR_MONTH)
 EN_MONTH_RE = re.compile(_EN_MONTH, re.IGNORECASE)
 
@@ -221,7 +222,7 @@ def rx_is_english(m: re.Match[str]) -> bool:
 
 
 def _has_month_cue(text: str, m: re.Match[str]) -> bool:
-    return re.search(_MONTH_CUE, text[max(0, m.start() - 8):m.start()]) is not None
+    return _MONTH_CUE_RE.search(text[max(0, m.start() - 8):m.start()]) is not None
 
 
 # --- Numeric and Hijri dates --------------------------------------------------------------

@@ -325,11 +325,15 @@ def fraction_suffix_value(text: str) -> float:
     return 0.25 if ("ربع" in folded or "quarter" in folded) else 0.5
 
 
+_DIGITS_ONLY = re.compile(DIGITS_NUMBER)
+_ASCII_LETTER = re.compile("[a-zA-Z]")
+
+
 def parse_number(text: str) -> float | None:
     """Value of one number fragment: digits, Arabic words or English words."""
     stripped = text.strip()
-    if re.fullmatch(f"{DIGITS_NUMBER}", stripped):
+    if _DIGITS_ONLY.fullmatch(stripped):
         return parse_digits(stripped)
-    if re.search("[a-zA-Z]", stripped):
+    if _ASCII_LETTER.search(stripped):
         return parse_english_words(stripped)
     return parse_arabic_words(stripped)

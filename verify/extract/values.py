@@ -191,11 +191,16 @@ def _interval(x: float, qualifier: Qualifier) -> tuple[float | None, float | Non
     return x, x
 
 
+_FRACTION_END = re.compile(f"(?:{nb.NUMBER_WORD_FRACTION_SUFFIX}|{nb.EN_FRACTION_SUFFIX})$")
+_LEADING_DIGITS = re.compile(f"(?:(?<=\\s)|^)[\u0648\u0628\u0644\u0641\u0640]?({nb.DIGITS_NUMBER})")
+_ANY_DIGIT = re.compile(nb.DIGIT)
+
+
 def _number_value(words: str) -> float | None:
     """A number fragment's value: digits with multiplier, or words, plus "ونصف"."""
-    frac = re.search(f"(?:{nb.NUMBER_WORD_FRACTION_SUFFIX}|{nb.EN_FRACTION_SUFFIX})$", words)
+    frac = _FRACTION_END.search(words)
     core = words[: frac.start()] if frac else words
-    digits = re.match(f"(?:(?<=\\s)|^)[\u0648\u0628\u0644\u0641\u0640]?({nb.DIGITS_NUMBER})", core.strip())
+    digits = _LEADING_DIGITS.match(core.strip())
     if digits:
         value = nb.parse_digits(digits.group(1))
         rest = core.strip()[digits.end():].strip()
@@ -258,7 +263,7 @@ def _single(m: re.Match[str], text: str) -> Value | None:
 def _definite_word_number(number: str) -> bool:
     """"الثلاثين" on its own is "the thirty", an epithet or ordinal, not a count."""
     first = nb.fold(number.split()[0])
-    return first.startswith(("ال", "وال", "بال")) and re.search(nb.DIGIT, number) is None
+    return first.startswith(("ال", "وال", "بال")) and _ANY_DIGIT.search(number) is None
 
 
 def _range(m: re.Match[str], text: str) -> Value | None:
