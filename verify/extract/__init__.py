@@ -64,7 +64,10 @@ def extract(
         sentence_keys = _keys(mentions, starts, sentence_start, sentence_end)
         for clause_start, clause_end in clauses(text, sentence_start, sentence_end):
             in_clause = [v for v in values if clause_start <= v.start < clause_end]
+            if not in_clause:
+                continue
             keys = _keys(mentions, starts, clause_start, clause_end) or sentence_keys
+            rates = _rates(text, clause_start, clause_end)
             for value in in_clause:
                 claims.append(
                     Claim(
@@ -74,7 +77,7 @@ def extract(
                         context=_context(text, clause_start, clause_end, value),
                         entities=keys,
                         source=source,
-                        scope=_scope(text, clause_start, clause_end, value, in_clause),
+                        scope=_scope(value, in_clause, rates),
                     )
                 )
     return Extraction(claims=tuple(claims), mentions=tuple(mentions))
@@ -95,7 +98,7 @@ def _context(text: str, start: int, end: int, value: Value) -> tuple[str, ...]:
     return content_stems(text[start : value.start] + " " + text[value.end : end])
 
 
-def _scope(text: str, start: int, end: int, value: Value, values: list[Value]) -> tuple[str, ...]:
+def _scope(value: Value, values: list[Value], rates: list[str]) -> tuple[str, ...]:
     """The periods the clause binds the value to: its other years and ranges, rate words."""
     periods = [
         label
@@ -103,9 +106,13 @@ def _scope(text: str, start: int, end: int, value: Value, values: list[Value]) -
         if other is not value and other.kind in _SCOPE_KINDS
         if (label := _period(other)) is not None
     ]
-    clause = text[start:end].lower()
-    rates = [name for name, pattern in _RATE_WORDS if pattern.search(clause)]
     return tuple(dict.fromkeys(periods + rates))
+
+
+def _rates(text: str, start: int, end: int) -> list[str]:
+    """The rate words ("annually", "شهريا") of the clause text[start:end], found once per clause."""
+    clause = text[start:end].lower()
+    return [name for name, pattern in _RATE_WORDS if pattern.search(clause)]
 
 
 def _period(value: Value) -> str | None:

@@ -152,6 +152,7 @@ def stem(word: str) -> str:
     return str(_EN_STEMMER.stemWord(form))
 
 
+@lru_cache(maxsize=1 << 18)
 def is_content_word(word: str) -> bool:
     """A word that can say what a claim is about: not a number, not a function word."""
     return _DIGIT.search(word) is None and len(word) > 1 and not is_stopword(word)
