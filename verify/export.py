@@ -7,10 +7,11 @@ export can never disagree; the report only adds document texts, entities and his
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from verify import __version__
@@ -31,6 +32,8 @@ from verify.store.models import (
 )
 
 STATUS_ORDER = {"conflict": 0, "not-comparable": 1, "consistent": 2, "single": 3}
+REPORT_SINGLES = 50_000  # past this many claims, a report carries lone claims of conflict documents
+REPORT_DOCUMENTS = 1_000
 
 
 def export_data(store: Store, *, for_report: bool = False) -> dict[str, Any]:
@@ -43,7 +46,7 @@ def export_data(store: Store, *, for_report: bool = False) -> dict[str, Any]:
             .order_by(Document.name)
         ).all()
         documents = [_document(doc, version, for_report) for doc, version in rows]
-        facts = _facts(session, for_report)
+        facts = _facts(session, for_report, singles="report" if for_report else "all")
         data: dict[str, Any] = {
             "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "tool_version": __version__,
@@ -52,6 +55,8 @@ def export_data(store: Store, *, for_report: bool = False) -> dict[str, Any]:
         }
         if for_report:
             data["entities"] = _entities(session)
+            grouped = sum(len(f["versions"]) for f in facts if f["status"] != "single")
+            data["totals"] = {"single": _current_claims(session) - grouped}
     return data
 
 
@@ -71,24 +76,35 @@ def _document(doc: Document, version: DocumentVersion, with_text: bool) -> dict[
     return out
 
 
-def _versions(session: Session) -> dict[str, dict[str, Any]]:
+def _versions(session: Session, *conditions: ColumnElement[bool]) -> dict[str, dict[str, Any]]:
+    """Exported versions of the current claims that meet `conditions`, by claim key."""
+    length = Claim.sentence_end - Claim.sentence_start
     rows = session.execute(
-        select(Claim, Document.name, DocumentVersion.text, Source.name)
+        select(Claim, Document.name,
+               func.substr(DocumentVersion.text, Claim.sentence_start + 1, length), Source.name)
         .join(DocumentVersion, Claim.version_id == DocumentVersion.id)
         .join(Document, DocumentVersion.document_id == Document.id)
         .outerjoin(Source, Claim.source_id == Source.id)
-        .where(DocumentVersion.is_current.is_(True))
+        .where(DocumentVersion.is_current.is_(True), *conditions)
         .order_by(Document.name, Claim.value_start)
     )
-    return {claim.key: _version(claim, name, text, source) for claim, name, text, source in rows}
+    return {claim.key: _version(claim, name, sentence, source)
+            for claim, name, sentence, source in rows}
 
 
-def _version(claim: Claim, document: str, text: str, source: str | None) -> dict[str, Any]:
+def _versions_of_keys(session: Session, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(keys), 500):
+        found.update(_versions(session, Claim.key.in_(keys[start : start + 500])))
+    return found
+
+
+def _version(claim: Claim, document: str, sentence: str, source: str | None) -> dict[str, Any]:
     is_date = Kind(claim.kind) in DATE_KINDS
     return {
         "claim_id": claim.key,
         "document": document,
-        "text": text[claim.sentence_start : claim.sentence_end],
+        "text": sentence,
         "start": claim.sentence_start,
         "end": claim.sentence_end,
         "value": claim.value_text,
@@ -121,31 +137,30 @@ def flag_detail(store: Store, fact_id: str) -> dict[str, Any]:
     return found
 
 
-def _facts(session: Session, with_history: bool, *,
-           query: Select[tuple[Fact]] | None = None) -> list[dict[str, Any]]:
-    """Facts as exported; without `query`, every current fact and every single claim."""
-    versions = _versions(session)
-    members: defaultdict[str, list[str]] = defaultdict(list)
-    singles = query is None
-    query = select(Fact) if query is None else query
-    facts = list(session.scalars(query.where(Fact.is_current.is_(True))))
+def _facts(session: Session, with_history: bool, *, query: Select[tuple[Fact]] | None = None,
+           singles: str = "none") -> list[dict[str, Any]]:
+    """Facts as exported: those `query` selects (every current fact when None), then lone
+    claims as `single` facts: "all" of them, "none", or "report": all of them in a store of
+    up to REPORT_SINGLES claims, else only those of the documents that hold conflicts (the
+    documents a report shows in full; the counts stay exact either way)."""
+    facts = list(session.scalars((query if query is not None else select(Fact))
+                                 .where(Fact.is_current.is_(True))))
     ids = [f.id for f in facts]
+    members: defaultdict[str, list[str]] = defaultdict(list)
     for start in range(0, len(ids), 500):
-        for row in session.execute(
+        for fact_key, claim_key in session.execute(
             select(FactMember.fact_id, FactMember.claim_key)
             .where(FactMember.fact_id.in_(ids[start : start + 500]))
         ):
-            members[row.fact_id].append(row.claim_key)
+            members[fact_key].append(claim_key)
+    versions = _versions_of_keys(session, sorted({k for keys in members.values() for k in keys}))
     reviews = decisions(session, ids)
     out = []
-    grouped: set[str] = set()
     for fact in facts:
-        keys = [k for k in members[fact.id] if k in versions]
-        grouped.update(keys)
         review = decision(reviews.get(fact.id), fact).as_dict()
         if with_history:
             review["history"] = history(session, fact.id) if fact.id in reviews else []
-        ordered = sorted((versions[k] for k in keys),
+        ordered = sorted((versions[k] for k in members[fact.id] if k in versions),
                          key=lambda v: (v["document"], v["value_start"]))
         out.append({
             "id": fact.id, "status": fact.status, "kind": fact.kind,
@@ -154,8 +169,8 @@ def _facts(session: Session, with_history: bool, *,
             "entities": sorted({e for v in ordered for e in v["entities"]}),
             "versions": ordered,
         })
-    for key, version in versions.items():
-        if not singles or key in grouped:
+    for key, version in _lone_versions(session, singles, out).items():
+        if key in versions:
             continue
         single = {**OPEN.as_dict(), "history": []} if with_history else OPEN.as_dict()
         out.append({
@@ -166,6 +181,23 @@ def _facts(session: Session, with_history: bool, *,
         })
     out.sort(key=lambda f: (STATUS_ORDER.get(f["status"], 9), f["label"], f["id"]))
     return out
+
+
+def _lone_versions(session: Session, singles: str,
+                   grouped: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    if singles == "none":
+        return {}
+    if singles == "report" and _current_claims(session) > REPORT_SINGLES:
+        documents = sorted({v["document"] for f in grouped if f["status"] == "conflict"
+                            for v in f["versions"]})[:REPORT_DOCUMENTS]
+        return _versions(session, Document.name.in_(documents)) if documents else {}
+    return _versions(session)
+
+
+def _current_claims(session: Session) -> int:
+    return session.scalar(
+        select(func.count(Claim.id)).join(DocumentVersion, Claim.version_id == DocumentVersion.id)
+        .where(DocumentVersion.is_current.is_(True))) or 0
 
 
 def _single_label(version: dict[str, Any]) -> str:

@@ -16,7 +16,7 @@ from verify.export import export_data
 from verify.report import write_report
 from verify.store import Store
 
-REPORT_ONLY = ("entities",)
+REPORT_ONLY = ("entities", "totals")
 
 
 def write_text(text: str, path: Path) -> None:
@@ -37,10 +37,13 @@ def json_text(data: Any) -> str:
 
 def publish(store: Store, report: Path, export: Path | None = None, *,
             force: bool = False) -> None:
-    """The report, and the JSON export cut from the same data so the two always agree."""
+    """The report, and the JSON export cut from the same data when the report carries every
+    lone claim (a large store's report carries only those of documents in conflict)."""
     data = export_data(store, for_report=True)
     if export is not None:
-        write_text(json_text(_export_part(data)), export)
+        singles = sum(1 for fact in data["facts"] if fact["status"] == "single")
+        complete = singles == data["totals"]["single"]
+        write_text(json_text(_export_part(data) if complete else export_data(store)), export)
     report.parent.mkdir(parents=True, exist_ok=True)
     write_report(data, report, force=force)
 

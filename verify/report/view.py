@@ -508,7 +508,11 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
                                   token(name))
 
     finder = _EntityFinder(raw_entities)
-    facts = [_fact(f, docs, finder) for f in raw_facts]
+    # Lone claims only mark their spans in document texts: no card is built for them.
+    grouped = [f for f in raw_facts if f.get("status") != "single"]
+    facts = [_fact(f, docs, finder) for f in grouped]
+    totals = data.get("totals") if isinstance(data.get("totals"), Mapping) else {}
+    singles = int(totals.get("single", len(raw_facts) - len(grouped)))
     by_status: dict[str, list[FactView]] = {}
     for fact in facts:
         by_status.setdefault(fact.status, []).append(fact)
@@ -536,7 +540,7 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
                 other[:limits.other_facts], len(other)),
     ]
     sections.append(_entities_section(raw_entities, docs, limits))
-    sections.append(_documents_section(raw_docs, docs, raw_entities, raw_facts, facts, limits))
+    sections.append(_documents_section(raw_docs, docs, raw_entities, raw_facts, limits))
 
     notes = [f"{s.title}: showing {len(s.items):,} of {s.total:,}." for s in sections if len(s.items) < s.total]
     return Report(
@@ -544,8 +548,9 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
         documents=len(docs),
         languages=_counts(languages, LANGUAGE_NAMES),
         date_span=(dates[0], dates[-1]) if dates else None,
-        facts=len(facts),
-        statuses=_counts(Counter(f.status for f in facts), STATUS_TOTALS, lambda k: fragment(status=k)),
+        facts=len(facts) + singles,
+        statuses=_counts(Counter(f.status for f in facts) + Counter(single=singles), STATUS_TOTALS,
+                         lambda k: fragment(status=k)),
         conflict_kinds=_counts(conflict_kinds, CONFLICT_KIND_NAMES,
                                lambda k: fragment(status="conflict", kind=k)),
         conflict_reviews=_counts(conflict_reviews, REVIEW_NAMES,
@@ -579,10 +584,11 @@ def _entities_section(raw: list[Mapping[str, Any]], docs: Mapping[str, DocumentI
 
 def _documents_section(raw_docs: list[Mapping[str, Any]], docs: Mapping[str, DocumentInfo],
                        raw_entities: list[Mapping[str, Any]],
-                       raw_facts: list[Mapping[str, Any]], facts: list[FactView], limits: Limits) -> Section:
+                       raw_facts: list[Mapping[str, Any]], limits: Limits) -> Section:
     spans: dict[str, list[tuple[int, int, int, int, str]]] = {}
     conflicts: Counter[str] = Counter()
-    for raw, fact in zip(raw_facts, facts):
+    for raw in raw_facts:
+        status = str(raw.get("status") or "single")
         for v in raw.get("versions") or ():
             name = str(v.get("document") or "")
             s0, s1 = _int(v.get("start")), _int(v.get("end"))
@@ -590,8 +596,8 @@ def _documents_section(raw_docs: list[Mapping[str, Any]], docs: Mapping[str, Doc
             if s0 is None or s1 is None:
                 continue
             spans.setdefault(name, []).append((s0, s1, v0 if v0 is not None else s0,
-                                               v1 if v1 is not None else s0, fact.status))
-            if fact.status == "conflict":
+                                               v1 if v1 is not None else s0, status))
+            if status == "conflict":
                 conflicts[name] += 1
     entity_tokens: dict[str, list[str]] = {}
     for e in raw_entities:
