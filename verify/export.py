@@ -137,7 +137,7 @@ def flag_detail(store: Store, fact_id: str) -> dict[str, Any]:
     return found
 
 
-def _facts(session: Session, with_history: bool, *, query: Select[tuple[Fact]] | None = None,
+def _facts(session: Session, with_history: bool, *, query: Select[Any] | None = None,
            singles: str = "none") -> list[dict[str, Any]]:
     """Facts as exported: those `query` selects (every current fact when None), then lone
     claims as `single` facts: "all" of them, "none", or "report": all of them in a store of

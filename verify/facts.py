@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 from datetime import UTC, datetime
 
 from sqlalchemy import Select, func, insert, select, text, update
@@ -54,7 +54,7 @@ def members_hash(group: Group) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
 
-def _item_query() -> Select[tuple[Claim, str, str, str | None]]:
+def _item_query() -> Select[Any]:
     """Claims with their document's name, their sentence (cut out by the database, so a
     document's whole text never travels once per claim) and their cited source."""
     length = Claim.sentence_end - Claim.sentence_start

@@ -137,7 +137,9 @@ def _read_html(path: Path, text: str, encoding: str) -> Article:
         # lxml and trafilatura warn about their own internals; not the user's problem.
         warnings.simplefilter("ignore")
         document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
-    if document is None or not getattr(document, "text", None):
+    if isinstance(document, dict):  # only with as_dict=True, which is not asked for
+        raise TypeError("trafilatura returned a dict")
+    if document is None or not document.text:
         raise InputError(str(path), "no article text found in the HTML page",
                          "save the article page itself, or its text as .txt")
     meta = {

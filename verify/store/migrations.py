@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from typing import cast
+
+from sqlalchemy import Connection, Engine, Table, inspect, select, text
 
 from verify.errors import StoreError
 from verify.store.models import Base, Meta
@@ -55,7 +57,7 @@ def stored_version(connection: Connection) -> int | None:
 
 
 def _set_version(connection: Connection, version: int) -> None:
-    table = Meta.__table__
+    table = cast(Table, Meta.__table__)
     connection.execute(table.delete().where(table.c.name == "schema_version"))
     connection.execute(table.insert().values(name="schema_version", value=str(version)))
 
