@@ -159,7 +159,7 @@ def test_file_that_disappears_mid_batch(store: Store, tmp_path: Path) -> None:
     summary = ingest(store, [first, second], on_file=lambda _: second.unlink(missing_ok=True))
     assert summary.stored == 1
     (error,) = summary.errors
-    assert str(error) == f"{second}: file disappeared before it could be read; check the path"
+    assert str(error) == f"{second}: no such file (missing, or removed during the run); check the path"
 
 
 def test_readme_in_a_folder_is_not_an_article(store: Store, tmp_path: Path) -> None:

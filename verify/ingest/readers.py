@@ -61,7 +61,7 @@ def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Article | Inpu
             return
         data = path.read_bytes()
     except FileNotFoundError:
-        yield InputError(shown, "file disappeared before it could be read", "check the path")
+        yield InputError(shown, "no such file (missing, or removed during the run)", "check the path")
         return
     except OSError as error:
         yield InputError(shown, f"cannot be read ({error.strerror})", "check its permissions")
