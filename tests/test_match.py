@@ -372,3 +372,67 @@ def test_amounts_ten_times_apart_are_other_facts() -> None:
     years = item("y", "b.txt", "The embassy in Tel Aviv opened after 30 years of relations",
                  "30 years", Kind.DURATION, 10957.5, unit="day", entities=("tel-aviv",))
     assert all(f.status == "single" for f in group_facts([month, years]))
+
+
+def _firms() -> Lexicon:
+    """The shipped lexicon with two companies of one sector, named as in running text."""
+    from verify.extract.entities import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    gazetteer.add_lines(["kavir-rail\torganisation\tKavir Rail|كافير للسكك الحديدية\t",
+                         "amber-rail\torganisation\tAmber Rail|عنبر للسكك الحديدية\t",
+                         "erbil\tplace\tErbil|أربيل\t", "basra\tplace\tBasra|البصرة\t"])
+    return Lexicon.load(gazetteer=gazetteer)
+
+
+def _firm_groups(items: list[Item], lexicon: Lexicon) -> dict[tuple[str, ...], str]:
+    facts = group_facts(items, lexicon=lexicon)
+    return {members: status for _, status, members in _summary(list(facts))}
+
+
+def test_two_organisations_in_one_sentence_frame_are_two_facts() -> None:
+    lex = _firms()
+    kavir = item("k", "a.txt", "Kavir Rail employs 4,100 workers at its plant in Erbil", "4,100",
+                 Kind.COUNT, 4100, entities=("kavir-rail", "erbil"))
+    amber = item("m", "b.txt", "Amber Rail employs 4,800 workers at its plant in Erbil", "4,800",
+                 Kind.COUNT, 4800, entities=("amber-rail", "erbil"))
+    again = item("k2", "c.txt", "Kavir Rail employs 4,700 workers at its plant in Erbil",
+                 "4,700", Kind.COUNT, 4700, entities=("kavir-rail", "erbil"))
+    groups = _firm_groups([kavir, amber, again], lex)
+    assert groups[("k", "k2")] == "conflict"
+    assert groups[("m",)] == "single"
+
+
+def test_one_organisation_in_two_places_states_two_facts() -> None:
+    lex = _firms()
+    erbil = item("e", "a.txt", "Kavir Rail employs 4,100 workers at its plant in Erbil", "4,100",
+                 Kind.COUNT, 4100, entities=("kavir-rail", "erbil"))
+    basra = item("b", "b.txt", "Kavir Rail employs 4,800 workers at its plant in Basra", "4,800",
+                 Kind.COUNT, 4800, entities=("kavir-rail", "basra"))
+    assert set(_firm_groups([erbil, basra], lex)) == {("e",), ("b",)}
+
+
+def test_the_organisation_a_figure_is_credited_to_is_not_its_subject() -> None:
+    from dataclasses import replace
+
+    lex = _firms()
+    one = item("1", "a.txt", "Erbil's rail freight grew by 40%, Kavir Rail said", "40%",
+               Kind.PERCENT, 40, unit="%", entities=("erbil", "kavir-rail"))
+    other = item("2", "b.txt", "Erbil's rail freight grew by 25%, Amber Rail said", "25%",
+                 Kind.PERCENT, 25, unit="%", entities=("erbil", "amber-rail"))
+    one = replace(one, claim=replace(one.claim, source="Kavir Rail"))
+    other = replace(other, claim=replace(other.claim, source="Amber Rail"))
+    assert _firm_groups([one, other], lex)[("1", "2")] == "conflict"
+
+
+def test_name_words_that_are_also_field_words_tie_nothing() -> None:
+    lex = _firms()
+    kavir = item("k", "a.txt", "Kavir Rail won a contract for 300 km of track", "300 km",
+                 Kind.LENGTH, 300, unit="km", entities=("kavir-rail",))
+    assert "rail" not in similarity_words(kavir, lex)
+
+
+def similarity_words(it: Item, lex: Lexicon) -> tuple[str, ...]:
+    from verify.match import features
+
+    return features(it.claim, lex, it.text).words

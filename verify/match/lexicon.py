@@ -23,7 +23,10 @@ gazetteer's optional fifth column: "Baku" and "Azerbaijan" name one party of a s
 
 The words of entity names (from the gazetteer) are dropped from contexts: entities are
 matched by their canonical keys, across scripts, and counting "Baku" once as a key and once
-as a word would let two claims that only name one place look alike.
+as a word would let two claims that only name one place look alike. That holds for the
+names of the entities a claim names even when a name word is also a field word ("Rimal
+Rail" next to "railway", "هزار للنقل" next to "نقلت"): left in, it would tie two companies
+of one sector as if they shared the fact's words (`own_names`).
 """
 
 from __future__ import annotations
@@ -56,6 +59,8 @@ class Lexicon:
     place_words: dict[str, str] = field(default_factory=dict)  # one-word place name → key
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # word forms → concept
     opposable: frozenset[str] = frozenset()  # concept tokens that have an opposite
+    organisations: frozenset[str] = frozenset()  # entity keys of organisations
+    name_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # key → its names' stems
 
     @classmethod
     def load(cls, extra: Sequence[Path] = (), gazetteer: Gazetteer | None = None) -> Lexicon:
@@ -98,18 +103,35 @@ class Lexicon:
                     if stem(token) not in by_stem:
                         names.setdefault(stem(token), key)
         places = frozenset(k for k, t in entities.types.items() if t == "place")
+        name_stems = {key: frozenset(stem(t) for name in entities.names[key]
+                                     for t in TOKEN_RE.findall(name))
+                      for key in entities.names}
         return cls(by_stem, names, frozenset(opposites), frozenset(negations), roles,
                    frozenset(parties), _parents(), places,
                    _place_words(entities, places, by_stem), phrases,
-                   frozenset(one for one, _ in opposites))
+                   frozenset(one for one, _ in opposites),
+                   frozenset(k for k, t in entities.types.items() if t == "organisation"),
+                   name_stems)
 
-    def concepts(self, context: Iterable[str], *, names: bool = False) -> tuple[str, ...]:
+    def own_names(self, entities: Iterable[str]) -> dict[str, str]:
+        """Stem → entity key for every word of the names of the given entities."""
+        return {s: key for key in entities for s in self.name_stems.get(key, ())}
+
+    def concepts(
+        self, context: Iterable[str], *, names: bool = False, own: dict[str, str] | None = None
+    ) -> tuple[str, ...]:
         """Each stem replaced by its concept token when the lexicon knows it; order kept.
 
-        Entity-name words are dropped, or, with `names`, replaced by "@" + the entity key.
+        Entity-name words are dropped, or, with `names`, replaced by "@" + the entity key;
+        the words of `own` (`own_names` of the claim's entities) first, whatever else they
+        may mean.
         """
         out: dict[str, None] = {}
         for token in context:
+            if own and token in own:
+                if names:
+                    out.setdefault("@" + own[token], None)
+                continue
             if token in self.names:
                 if names:
                     out.setdefault("@" + self.names[token], None)

@@ -48,6 +48,7 @@ class Features:
     parties: bool = False  # the frame holds a concept of a fact that joins places
     events: frozenset[str] = frozenset()  # concepts of `frame` in EVENT_ROLES
     opposable: frozenset[str] = frozenset()  # words that have an opposite in the lexicon
+    actors: frozenset[str] = frozenset()  # organisations named, the cited source left out
 
 
 def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None = None) -> Features:
@@ -61,15 +62,16 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
     Azerbaijan, whose country shares a border of 700 km with Iran" is about Azerbaijan.
     """
     lex = lexicon or default_lexicon()
-    words = tuple(sorted(lex.concepts(claim.context)))
     entities = frozenset(claim.entities)
+    own = lex.own_names(entities)
+    words = tuple(sorted(lex.concepts(claim.context, own=own)))
     anchors = frozenset(words) | {ENTITY_PREFIX + e for e in entities}
     near: tuple[str, ...] = ()
     places = _places(entities, lex)
     if sentence:
         near_stems, sentence_stems = _stems(claim, sentence)
-        near = tuple(sorted({*lex.concepts(near_stems, names=True), *_phrases(claim, sentence,
-                                                                              lex)}))
+        near = tuple(sorted({*lex.concepts(near_stems, names=True, own=own),
+                             *_phrases(claim, sentence, lex)}))
         if len(places) < 2:  # a border, a distance, relations: two parties, named nearby
             named = {lex.place_words[t] for t in sentence_stems if t in lex.place_words}
             places |= _places(named, lex)
@@ -86,7 +88,21 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
         bool(frame & lex.parties),
         frozenset(c for c in frame if lex.roles[c] in EVENT_ROLES),
         frozenset(w for w in words if w in lex.opposable),
+        _actors(claim, entities, lex),
     )
+
+
+def _actors(claim: Claim, entities: frozenset[str], lex: Lexicon) -> frozenset[str]:
+    """The organisations a claim is about: those it names, less the one it cites.
+
+    A source credited with a figure is not what the figure is about: two versions that
+    credit one figure to different sources are one fact (an attribution conflict at most).
+    """
+    organisations = entities & lex.organisations
+    if not organisations or not claim.source:
+        return organisations
+    cited = {stem(t) for t in TOKEN_RE.findall(claim.source)}
+    return frozenset(k for k in organisations if not lex.name_stems.get(k, frozenset()) & cited)
 
 
 def _phrases(claim: Claim, sentence: str, lex: Lexicon) -> set[str]:
@@ -180,13 +196,17 @@ def frame_clash(a: Features, b: Features) -> str | None:
 
     Each filled role must agree (the counted noun, the event, the goods, the flow, the
     measure: "four diplomats expelled" is not "four flights", a distance is not a border's
-    length). A fact that joins places (the lexicon's `!parties`: a border, relations) is
-    another fact when each side names a place the other lacks (a border of Turkmenistan
-    and Iran is not one of Azerbaijan and Iran); other facts name actors and bystanders
-    too (Israel opens an embassy in a city that lies 25 km from Iran), so places alone
-    never part them. One side saying less than the other is no clash: articles leave things
-    unsaid. Years and dates are the time of an event: two of them must name one event or
-    place of one (EVENT_ROLES), or they are only the periods of other figures ("40% in
+    length). Two claims that each name an organisation the other does not are about other
+    subjects, however alike their sentences: "Kavir Steel holds 40% of the market in
+    Georgia" is not about Merv Paper's share there. Places part two claims that each name
+    one the other lacks only when the places define the fact: a fact that joins places
+    (the lexicon's `!parties`: a border of Turkmenistan and Iran is not one of Azerbaijan
+    and Iran), or a fact of one organisation, which happens where it is (its factory in
+    Erbil is not the one in Basra). Otherwise states are actors and bystanders too (Israel
+    opens an embassy in a city that lies 25 km from Iran): places alone never part them.
+    One side naming more than the other is no clash: articles leave things unsaid.
+    Years and dates are the time of an event: two of them must name one event
+    or place of one (EVENT_ROLES), or they are only the periods of other figures ("40% in
     2022").
     """
     if a.slots and b.slots:
@@ -197,7 +217,10 @@ def frame_clash(a: Features, b: Features) -> str | None:
                 return f"different {role}: {_names(mine)} vs {_names(other)}"
     if a.timed and not a.events & b.events:
         return "no event in common"
-    if a.parties or b.parties:
+    only_a, only_b = a.actors - b.actors, b.actors - a.actors
+    if only_a and only_b:
+        return f"different organisations: {_names(only_a)} vs {_names(only_b)}"
+    if a.parties or b.parties or a.actors & b.actors:
         only_a, only_b = a.places - b.places, b.places - a.places
         if only_a and only_b:
             return f"different places: {_names(only_a)} vs {_names(only_b)}"
@@ -207,10 +230,10 @@ def frame_clash(a: Features, b: Features) -> str | None:
 def takes_no_side(k: Features, x: Features, y: Features) -> bool:
     """True when k, tied to both x and y, says nothing that tells which of the two it states.
 
-    x and y clash (`frame_clash`); k takes a side when it names a place that one of them
-    lacks, or fills a role on which x and y disagree.
+    x and y clash (`frame_clash`); k takes a side when it names a place or an organisation
+    that one of them lacks, or fills a role on which x and y disagree.
     """
-    if k.places - (x.places & y.places):
+    if k.places - (x.places & y.places) or k.actors - (x.actors & y.actors):
         return False
     theirs = dict(y.slots)
     clashing = {role for role, mine in x.slots
