@@ -151,3 +151,16 @@ def test_run_writes_report_and_the_export_contract(db_url: str, tmp_path: Path) 
     assert sorted(v["low"] for v in conflict["versions"]) == [17, 25]
     refused = run("report", "--out", str(folder / "b.txt"), db=db_url)
     assert refused.exit_code == 1 and "--force" in refused.stderr
+
+
+def test_check_finds_the_arabic_sipri_sentence_for_an_english_claim(
+        db_url: str, seeds: Path) -> None:
+    assert run("ingest", str(seeds), db=db_url).exit_code == 0
+    result = run("check", "Israel supplied 69% of Baku's arms imports", "--json", db=db_url)
+    data = json.loads(result.stdout)
+    assert data["claim"] == "Israel supplied 69% of Baku's arms imports"
+    supports = [v for v in data["versions"] if v["verdict"] == "supports"]
+    assert [v["document"][:3] for v in supports] == ["003"]
+    (version,) = supports
+    assert "69" in version["value"] or "٦٩" in version["value"]
+    assert version["explanation"]
