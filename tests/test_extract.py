@@ -92,3 +92,38 @@ def test_extract_never_raises_and_offsets_slice_back(text: str) -> None:
         assert claim.value.end <= claim.sentence_end <= len(text)
     for mention in extraction.mentions:
         assert text[mention.start : mention.end] == mention.surface
+
+
+def _by_words(text: str, published: date | None = None) -> dict[str, object]:
+    return {text[c.value.start : c.value.end]: c for c in extract(text, published=published).claims}
+
+
+def test_the_same_period_takes_the_period_of_an_earlier_sentence() -> None:
+    text = (
+        "Norway supplied 40 per cent of the salmon between 2010 and 2014. No figures exist. "
+        "The Danish daily Politiken has reported that Chile took 25 per cent over the same period."
+    )
+    claims = _by_words(text)
+    assert claims["25 per cent"].scope == ("2010-2014",)  # type: ignore[attr-defined]
+    arabic = "صدّر المغرب 30٪ من الطماطم بين 2015 و2019. وصدّرت تونس 12٪ في الفترة ذاتها."
+    assert _by_words(arabic)["12٪"].scope == ("2015-2019",)  # type: ignore[attr-defined]
+
+
+def test_the_same_period_with_no_earlier_period_adds_nothing() -> None:
+    claims = _by_words("Chile took 25 per cent over the same period.")
+    assert claims["25 per cent"].scope == ()  # type: ignore[attr-defined]
+
+
+def test_a_newspaper_called_daily_is_no_daily_rate() -> None:
+    claims = _by_words("The Israeli daily Maariv said 30 ships sank, and 4 ships sail daily.")
+    assert claims["30 ships"].scope == ()  # type: ignore[attr-defined]
+    assert claims["4 ships"].scope == ("per-day",)  # type: ignore[attr-defined]
+
+
+def test_a_clause_that_is_only_its_date_takes_the_words_around_it() -> None:
+    text = "افتتح رئيس البلدية السابق للمدينة، يوم الخميس 12 مايو، جسرا جديدا فوق النهر."
+    claim = _by_words(text)["يوم الخميس 12 مايو"]
+    assert claim.value.kind is Kind.DATE and not claim.value.resolved  # type: ignore[attr-defined]
+    assert {stem("افتتح"), stem("جسرا")} <= set(claim.context)  # type: ignore[attr-defined]
+    dated = _by_words(text, published=date(2022, 5, 20))["يوم الخميس 12 مايو"]
+    assert dated.value.low == date(2022, 5, 12).toordinal()  # type: ignore[attr-defined]

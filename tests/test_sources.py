@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from verify.extract import extract
 from verify.extract.entities import Gazetteer, find_mentions
 from verify.extract.sources import cited_source
 from verify.text.segment import sentences
@@ -73,3 +74,48 @@ def test_seed_sources() -> None:
     fourth = _seed_sources("004_5307e4666b6ec7d6.txt")
     flights = next(s for s in fourth if "92 طائرة" in s)
     assert fourth[flights] == 'صحيفة "هآرتس"'
+
+
+def _document_sources(text: str) -> dict[str, str | None]:
+    """Each sentence's source through extract(), which resolves back-references."""
+    claims = extract(text).claims
+    return {text[c.value.start : c.value.end]: c.source for c in claims}
+
+
+def test_back_reference_takes_the_latest_earlier_source_of_its_kind() -> None:
+    text = (
+        "وقال المعهد الأوروبي للدراسات الزراعية إن الصادرات بلغت 30 مليون طن. "
+        "وأفادت وكالة الأنباء الكويتية بأن 40 سفينة رست. "
+        "وتظهر بيانات المعهد ذاته أن 12 سفينة غرقت. وأضافت الوكالة ذاتها أن 15 سفينة وصلت. "
+        "وقالت الصحيفة إن 9 سفن تأخرت."
+    )
+    found = _document_sources(text)
+    assert found["12 سفينة"] == "المعهد الأوروبي للدراسات الزراعية"
+    assert found["15 سفينة"] == "وكالة الأنباء الكويتية"
+    assert found["9 سفن"] == "الصحيفة"  # no newspaper cited before: kept as written
+
+
+def test_english_back_references_and_descriptors() -> None:
+    text = (
+        "The Lisbon Institute of Ports said 40 ships docked. "
+        "The Portuguese daily Publico has reported that 12 ships sank. "
+        "Figures from the same institute show that 15 ships arrived. "
+        "The daily reported that 9 ships were late."
+    )
+    found = _document_sources(text)
+    assert found["40 ships"] == "Lisbon Institute of Ports"
+    assert found["12 ships"] == "Publico"
+    assert found["15 ships"] == "Lisbon Institute of Ports"
+    assert found["9 ships"] == "Publico"
+
+
+def test_data_nouns_credit_only_a_named_body() -> None:
+    assert _source("Data from Eurostat show that 40 ships docked.") == "Eurostat"
+    assert _source("وتشير أرقام الصادرات إلى أن 40 سفينة رست.") is None
+    assert _source("ووفق بيانات البنك الدولي، بلغ النمو 3%.") == "البنك الدولي"
+
+
+def test_a_definite_head_followed_by_its_name_is_no_back_reference() -> None:
+    text = "قالت الوكالة الدولية للطاقة الذرية إن 5 مفاعلات توقفت."
+    assert _source(text) == "الوكالة الدولية للطاقة الذرية"
+    assert _source("The Institute of Peace said 5 ships sank.") == "Institute of Peace"

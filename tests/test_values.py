@@ -202,3 +202,14 @@ def test_start_tests_change_no_match(words: list[str], glue: str) -> None:
         assert everywhere.pattern != started.pattern
         assert ([m.span() for m in started.finditer(text)]
                 == [m.span() for m in everywhere.finditer(text)])
+
+
+def test_an_english_counted_noun_phrase_is_the_values_words() -> None:
+    assert only("The ministers held two phone calls.")[0] == "two phone calls"
+    assert only("Three heavy cargo planes landed.")[0] == "Three heavy cargo planes"
+    assert only("About 60 flights left.")[0] == "About 60 flights"
+    assert only("One man dies every day.")[0] == "One man"  # a verb follows "one", no plural
+
+
+def test_a_number_after_that_is_no_label() -> None:
+    assert only("Officials said that 300 jobs were lost.")[0] == "300 jobs"

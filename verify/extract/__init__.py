@@ -5,6 +5,12 @@ stems of the value's clause (its own words and all numbers left out), the entiti
 the clause (or in the sentence when the clause names none), the source the sentence cites,
 and the time scope written next to the value (the other years and date ranges of its clause,
 and rate words such as "annually"), since 69% in 2016-2020 and 69% in 2022 are different facts.
+
+Two things are read across sentences because the text points back to them: a source named
+by back-reference ("the same institute", see sources.SourceTrail), and a period named so
+("over the same period", "في الفترة نفسها"), which takes the period of the latest earlier
+sentence that states one. A clause that is nothing but its value ("، يوم الأربعاء 19 أبريل،")
+takes its context from the clauses around it, whose words say what the value is about.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from functools import lru_cache
 
 from verify.claims import Claim, Extraction, Kind, Mention, Value
 from verify.extract.entities import Gazetteer, find_mentions
-from verify.extract.sources import cited_source
+from verify.extract.sources import SourceTrail
 from verify.extract.values import find_values
 from verify.text.normalize import content_stems
 from verify.text.segment import clauses, sentences
@@ -24,13 +30,24 @@ from verify.text.segment import clauses, sentences
 __all__ = ["extract", "default_gazetteer"]
 
 _SCOPE_KINDS = frozenset({Kind.YEAR, Kind.DATE_RANGE})
+# "daily" and "monthly" are also nouns for newspapers and magazines: before a name or a
+# reporting verb ("the Israeli daily Haaretz", "the daily reported") they are no rate.
+_NOT_A_RATE = r"(?!\s+(?:(?-i:[A-Z])|(?:has|had|said|says|reported|reports|wrote)\b))"
 _RATE_WORDS = tuple(
-    (name, re.compile(rf"(?<!\w)(?:{words})(?!\w)"))
+    (name, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE))
     for name, words in (
         ("per-year", "سنويا|سنوياً|سنويًا|في السنة|كل عام|كل سنة|annually|yearly|per year|a year|each year"),
-        ("per-month", "شهريا|شهرياً|شهريًا|كل شهر|monthly|per month|a month|each month"),
-        ("per-day", "يوميا|يومياً|يوميًا|كل يوم|daily|per day|a day|each day"),
+        ("per-month", f"شهريا|شهرياً|شهريًا|كل شهر|monthly{_NOT_A_RATE}|per month|a month|each month"),
+        ("per-day", f"يوميا|يومياً|يوميًا|كل يوم|daily{_NOT_A_RATE}|per day|a day|each day"),
     )
+)
+# A period named by back-reference: the period of an earlier sentence.
+_SAME_PERIOD = re.compile(
+    r"(?<!\w)(?:(?:over|in|during|for|across|within)\s+the\s+same\s+(?:period|years?)"
+    r"|[وف]?(?:خلال|في|عن)\s+(?:ال(?:فترة|فترة|مدة|سنوات|[أا]عوام)\s+(?:نفسها|ذاتها|عينها)"
+    r"|ال(?:عام|سنة)\s+(?:نفسه|ذاته|عينه|نفسها|ذاتها)"
+    r"|نفس\s+ال(?:فترة|مدة|سنوات|[أا]عوام|عام|سنة)))(?!\w)",
+    re.IGNORECASE,
 )
 
 
@@ -55,31 +72,41 @@ def extract(
     del language  # rules follow each word's script
     mentions = find_mentions(text, gazetteer or default_gazetteer())
     starts = [mention.start for mention in mentions]
+    spans = sentences(text)
+    trail = SourceTrail(text, spans, mentions)
     claims: list[Claim] = []
-    for sentence_start, sentence_end in sentences(text):
+    earlier_period: tuple[str, ...] = ()  # the latest period an earlier sentence states
+    for index, (sentence_start, sentence_end) in enumerate(spans):
         values = find_values(text, sentence_start, sentence_end, published=published)
         if not values:
             continue
-        source = cited_source(text, sentence_start, sentence_end, mentions)
+        source = trail.source(index)
         sentence_keys = _keys(mentions, starts, sentence_start, sentence_end)
-        for clause_start, clause_end in clauses(text, sentence_start, sentence_end):
+        pieces = clauses(text, sentence_start, sentence_end)
+        for number, (clause_start, clause_end) in enumerate(pieces):
             in_clause = [v for v in values if clause_start <= v.start < clause_end]
             if not in_clause:
                 continue
             keys = _keys(mentions, starts, clause_start, clause_end) or sentence_keys
             rates = _rates(text, clause_start, clause_end)
+            same_period = _same_period(text, clause_start, clause_end, earlier_period)
             for value in in_clause:
+                context = _context(text, clause_start, clause_end, value)
+                if not context:
+                    around = pieces[max(0, number - 1)][0], pieces[min(len(pieces) - 1, number + 1)][1]
+                    context = _context(text, *around, value)
                 claims.append(
                     Claim(
                         sentence_start=sentence_start,
                         sentence_end=sentence_end,
                         value=value,
-                        context=_context(text, clause_start, clause_end, value),
+                        context=context,
                         entities=keys,
                         source=source,
-                        scope=_scope(value, in_clause, rates),
+                        scope=_scope(value, in_clause, rates, same_period),
                     )
                 )
+        earlier_period = _last_period(values) or earlier_period
     return Extraction(claims=tuple(claims), mentions=tuple(mentions))
 
 
@@ -98,21 +125,38 @@ def _context(text: str, start: int, end: int, value: Value) -> tuple[str, ...]:
     return content_stems(text[start : value.start] + " " + text[value.end : end])
 
 
-def _scope(value: Value, values: list[Value], rates: list[str]) -> tuple[str, ...]:
-    """The periods the clause binds the value to: its other years and ranges, rate words."""
+def _scope(
+    value: Value, values: list[Value], rates: list[str], same_period: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The periods the clause binds the value to: its other years and ranges, else the
+    period it names by back-reference; then its rate words."""
     periods = [
         label
         for other in values
         if other is not value and other.kind in _SCOPE_KINDS
         if (label := _period(other)) is not None
     ]
-    return tuple(dict.fromkeys(periods + rates))
+    return tuple(dict.fromkeys((periods or list(same_period)) + rates))
+
+
+def _same_period(text: str, start: int, end: int, earlier: tuple[str, ...]) -> tuple[str, ...]:
+    """The earlier period, when the clause text[start:end] names it ("over the same period")."""
+    if earlier and _SAME_PERIOD.search(text, start, end) is not None:
+        return earlier
+    return ()
+
+
+def _last_period(values: list[Value]) -> tuple[str, ...]:
+    """The period the last year or date range of a sentence states, or () when none does."""
+    for value in reversed(values):
+        if value.kind in _SCOPE_KINDS and (label := _period(value)) is not None:
+            return (label,)
+    return ()
 
 
 def _rates(text: str, start: int, end: int) -> list[str]:
     """The rate words ("annually", "شهريا") of the clause text[start:end], found once per clause."""
-    clause = text[start:end].lower()
-    return [name for name, pattern in _RATE_WORDS if pattern.search(clause)]
+    return [name for name, pattern in _RATE_WORDS if pattern.search(text, start, end)]
 
 
 def _period(value: Value) -> str | None:

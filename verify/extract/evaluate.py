@@ -4,6 +4,9 @@
 {"lang", "published", "text", "values": [{"words", "kind", "low", "high", "unit",
 "qualifier"}]}. A found value counts as right only when its words, kind, interval, unit and
 qualifier all equal the gold ones, so a wrong interval is both a false positive and a miss.
+A gold value may also give the claim's "source" and "scope" (a list): the line is then run
+through the whole `extract()`, since a source or period named by back-reference ("the same
+institute", "over the same period") is read from an earlier sentence, and those must match too.
 """
 
 from __future__ import annotations
@@ -16,11 +19,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from verify.claims import Value
+from verify.extract import extract
 from verify.extract.values import find_values
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "data" / "extraction_gold.jsonl"
 
 Key = tuple[str, str, float | None, float | None, str | None, str]
+_CLAIM_FIELDS = ("source", "scope")
 
 
 @dataclass
@@ -51,6 +57,9 @@ def _close(a: Key, b: Key) -> bool:
     )
 
 
+Found = tuple[Key, dict[str, object]]
+
+
 def evaluate(gold: Path) -> Tally:
     """Score every gold line; buckets are overall, per language and per gold/found kind."""
     tally = Tally()
@@ -60,23 +69,37 @@ def evaluate(gold: Path) -> Tally:
         row = json.loads(line)
         text = row["text"]
         published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
-        expected = [(v["words"], v["kind"], _num(v["low"]), _num(v["high"]), v["unit"],
-                     v["qualifier"]) for v in row["values"]]
-        found = [(text[v.start:v.end], v.kind.value, _num(v.low), _num(v.high), v.unit,
-                  v.qualifier.value) for v in find_values(text, published=published)]
+        expected: list[Found] = [
+            ((v["words"], v["kind"], _num(v["low"]), _num(v["high"]), v["unit"], v["qualifier"]),
+             {f: v[f] for f in _CLAIM_FIELDS if f in v})
+            for v in row["values"]
+        ]
+        if any(fields for _, fields in expected):
+            found: list[Found] = [
+                (_key(text, claim.value), {"source": claim.source, "scope": list(claim.scope)})
+                for claim in extract(text, published=published).claims
+            ]
+        else:
+            found = [(_key(text, v), {}) for v in find_values(text, published=published)]
         _score(tally, row["lang"], expected, found)
     return tally
 
 
-def _score(tally: Tally, lang: str, expected: list[Key], found: list[Key]) -> None:
+def _key(text: str, value: Value) -> Key:
+    return (text[value.start:value.end], value.kind.value, _num(value.low), _num(value.high),
+            value.unit, value.qualifier.value)
+
+
+def _score(tally: Tally, lang: str, expected: list[Found], found: list[Found]) -> None:
     unmatched = list(expected)
-    for key in found:
+    for key, fields in found:
         tally.found.update(["all", lang, f"kind:{key[1]}"])
-        hit = next((g for g in unmatched if _close(g, key)), None)
+        hit = next((g for g in unmatched if _close(g[0], key)
+                    and all(fields.get(f) == want for f, want in g[1].items())), None)
         if hit is not None:
             unmatched.remove(hit)
             tally.right.update(["all", lang, f"kind:{key[1]}"])
-    for key in expected:
+    for key, _ in expected:
         tally.expected.update(["all", lang, f"kind:{key[1]}"])
 
 

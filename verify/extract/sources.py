@@ -1,20 +1,27 @@
 """The source a sentence cites for its facts, named as the text names it.
 
 An explicit attribution (وفقا لـ، بحسب، حسبما أوردت، نقلا عن، according to, citing) wins over a
-reporting verb (قال، ذكرت، أفادت، أعلن، كتبت، said, told, reported), because a sentence such as
-"X said ..., according to Y" reports Y's account of X. Triggers inside a quotation are the
-quoted speaker's words, not the article's attribution, and are skipped. A verb with no named
-subject (وقال: ...، قالت إنها) names no source: the sentence before may, but guessing which
-noun it was costs precision, so no source is carried over from another sentence.
+reporting verb (قال، ذكرت، أفادت، أعلن، كتبت، said, told, has reported), because a sentence such
+as "X said ..., according to Y" reports Y's account of X; figures credited to a named body
+(بيانات المعهد، figures from X) come last. Triggers inside a quotation are the quoted
+speaker's words, not the article's attribution, and are skipped.
+
+A verb with no named subject (وقال: ...، قالت إنها) names no source: the sentence before may,
+but guessing which noun it was costs precision. A source named by back-reference (المعهد
+ذاته، الوكالة، the same institute, the daily) is different: the text itself says which kind
+of body it means, so `SourceTrail` gives it the name of the latest source of that kind cited
+in an earlier sentence of the document (one whose name or descriptor holds the same head
+noun: معهد ستوكهولم ... for المعهد ذاته, "the Israeli daily Haaretz" for the daily).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from verify.claims import Mention
-from verify.text.normalize import is_arabic, is_stopword, normalize_arabic, tokens
+from verify.text.normalize import is_arabic, is_stopword, match_form, normalize_arabic, tokens
 from verify.text.segment import quote_spans
 
 # Each trigger pattern opens with the letters its phrases can start with: most positions
@@ -25,45 +32,171 @@ _EXPLICIT = re.compile(
     r"|(?:[Aa]ccording\s+to|[Cc]iting|[Cc]ited\s+by|[Aa]s\s+reported\s+by|[Qq]uoting)\s+)"
 )
 _ARABIC_VERB = re.compile(
-    r"(?=[وفقذأكن])(?<![^\W\d_])[وف]?(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت|أعلن|أعلنت|كتب|كتبت|أورد|أوردت|نقل|نقلت)"
+    r"(?=[وفقذأكن])(?<![^\W\d_])[وف]?(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت|أعلن|أعلنت|كتب|كتبت|أورد|أوردت|نقل|نقلت|أضاف|أضافت|أكد|أكدت|أوضح|أوضحت)"
     r"(?![^\W\d_])\s*"
 )
 _ENGLISH_VERB = re.compile(r"\b(?:said|says|told|reported|reports|announced|wrote|stated)\b")
+# Figures credited to a body without a verb of saying: "بيانات المعهد"، "figures from X".
+# What follows must be a known organisation, a back-reference or (English) a capitalised
+# name, since "أرقام الصادرات" (export figures) names what was counted, not who counted.
+_DATA = re.compile(
+    r"(?=[بأإتDdFfSsEe])(?<![^\W\d_])(?:(?:بيانات|أرقام|إحصاءات|إحصائيات|تقديرات)\s+"
+    r"|(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates)\s+(?:from|by|(?:compiled|published|released)\s+by)\s+)"
+)
+_AUXILIARIES = frozenset({"has", "have", "had", "also"})
 _LOWER_LATIN = re.compile("[a-z]")  # every English reporting verb above is written with these
 _NAME_GAP = re.compile(r"[ \t\u00a0\-ـ]*")
 _QUOTE_GAP = re.compile(r"[ \t\u00a0]*[«“\"]|[»”\"][ \t\u00a0]*")
 _ACRONYM = re.compile(r"\s*\([^()\n]{1,40}\)")
 _REPORT_NOUNS = frozenset({"بيان", "تقرير", "تصريح", "تصريحات", "statement", "report"})
-_REPORT_LINKS = frozenset({"صدر", "صادر", "عن", "من", "from", "by", "of", "issued"})
+# Figures are named after the body that compiled them with no link word (بيانات المعهد).
+_DATA_NOUNS = frozenset({"بيانات", "ارقام", "احصاءات", "احصاييات", "تقديرات", "data", "figures",
+                         "statistics", "estimates"})
+_REPORT_LINKS = frozenset({"صدر", "صادر", "عن", "من", "from", "by", "of", "issued", "published",
+                           "released", "compiled"})
 _NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "de"})
 _MAX_NAME_WORDS = 8
 _MAX_QUOTED_NAME_WORDS = 3  # «ترند» is part of a name; a quoted sentence is speech
 _WORDS = re.compile(r"[^\W_]+")
 
 
+# Head nouns of the bodies a text cites, by kind; a back-reference names only its kind.
+_HEAD_KINDS: dict[str, str] = {
+    **{match_form(w): kind for kind, ws in (
+        ("institute", ("معهد",)), ("agency", ("وكالة",)), ("newspaper", ("صحيفة", "جريدة", "يومية")),
+        ("ministry", ("وزارة",)), ("centre", ("مركز",)), ("organisation", ("منظمة",)),
+        ("channel", ("قناة", "شبكة")), ("office", ("مكتب",)), ("bank", ("بنك",)),
+        ("company", ("شركة",)),
+    ) for w in ws},
+    **{w: kind for kind, ws in (
+        ("institute", ("institute",)), ("agency", ("agency",)),
+        ("newspaper", ("newspaper", "daily", "paper", "weekly")),
+        ("ministry", ("ministry", "department")), ("centre", ("centre", "center")),
+        ("organisation", ("organisation", "organization")),
+        ("channel", ("channel", "broadcaster", "network")), ("office", ("office",)),
+        ("bank", ("bank",)), ("company", ("company", "firm")),
+    ) for w in ws},
+}
+_SAME_AFTER = frozenset(match_form(w) for w in ("ذاته", "ذاتها", "نفسه", "نفسها", "عينه", "عينها"))
+_SAME_BEFORE = frozenset({"same", match_form("نفس")})
+_ARABIC_DEFINITE = re.compile("^[وف]?(?:ب?ال|لل)")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A cited source as the sentence names it, and the kinds of body its words say it is.
+
+    `refers_back` marks a back-reference ("the same institute"): its name is only a kind.
+    """
+
+    name: str
+    kinds: frozenset[str]
+    refers_back: bool = False
+
+
 def cited_source(
     text: str, sentence_start: int, sentence_end: int, mentions: Sequence[Mention] = ()
 ) -> str | None:
-    """The source cited by the sentence text[sentence_start:sentence_end], or None."""
+    """The source cited by the sentence text[sentence_start:sentence_end], or None.
+
+    A back-reference stays as written here; `SourceTrail` resolves it within a document.
+    """
+    found = citation(text, sentence_start, sentence_end, mentions)
+    return None if found is None else found.name
+
+
+def citation(
+    text: str, sentence_start: int, sentence_end: int, mentions: Sequence[Mention] = ()
+) -> Citation | None:
+    """The citation of the sentence text[sentence_start:sentence_end], or None."""
     quotes = quote_spans(text, sentence_start, sentence_end)
     words: list[tuple[int, int, str]] | None = None  # tokenised once a trigger is found
-    for pattern in (_EXPLICIT, _ARABIC_VERB):
+    for pattern in (_EXPLICIT, _ARABIC_VERB, _DATA):
         for match in pattern.finditer(text, sentence_start, sentence_end):
             if _quoted(match.start(), quotes):
                 continue
             words = words if words is not None else tokens(text, sentence_start, sentence_end)
-            name = _name_after(text, words, match.end(), mentions)
-            if name is not None:
-                return name
+            found = _name_after(text, words, match.end(), mentions, pattern is _DATA)
+            if found is not None:
+                return found
     if _LOWER_LATIN.search(text, sentence_start, sentence_end) is None:
         return None  # no English reporting verb can stand here
     for match in _ENGLISH_VERB.finditer(text, sentence_start, sentence_end):
         if not _quoted(match.start(), quotes):
             words = words if words is not None else tokens(text, sentence_start, sentence_end)
-            name = _name_before(text, words, match.start())
-            if name is not None:
-                return name
+            found = _name_before(text, words, match.start())
+            if found is not None:
+                return found
     return None
+
+
+class SourceTrail:
+    """The sources of one document's sentences, each found on first request and kept.
+
+    Only sentences with values are asked about; the earlier ones are read only when a
+    back-reference needs the latest source of its kind, so a document without one pays
+    nothing more.
+    """
+
+    def __init__(
+        self, text: str, spans: Sequence[tuple[int, int]], mentions: Sequence[Mention]
+    ) -> None:
+        self._text = text
+        self._spans = spans
+        self._mentions = mentions
+        self._found: dict[int, Citation | None] = {}
+
+    def source(self, index: int) -> str | None:
+        """The source sentence `index` cites, a back-reference replaced by the name it means."""
+        found = self._resolved(index)
+        return None if found is None else found.name
+
+    def _resolved(self, index: int) -> Citation | None:
+        if index in self._found:
+            return self._found[index]
+        found = citation(self._text, *self._spans[index], self._mentions)
+        if found is not None and found.refers_back:
+            earlier = (self._resolved(i) for i in range(index - 1, -1, -1))
+            named = next((c for c in earlier
+                          if c is not None and not c.refers_back and c.kinds & found.kinds), None)
+            if named is not None:
+                found = Citation(named.name, named.kinds | found.kinds)
+        self._found[index] = found
+        return found
+
+
+def _kinds(words: Sequence[str]) -> frozenset[str]:
+    """The kinds of body the head nouns among `words` name."""
+    return frozenset(kind for word in words if (kind := _HEAD_KINDS.get(match_form(word))))
+
+
+def _back_reference(
+    text: str, words: list[tuple[int, int, str]], first: int, definite: bool
+) -> tuple[Citation, int] | None:
+    """A back-reference starting at words[first]: "(the) same institute", "the agency",
+    "المعهد ذاته", "نفس الوكالة", "الصحيفة" standing alone, with the index of its last word.
+
+    A bare definite head is one only when no name follows it ("الوكالة الدولية للطاقة" is
+    a name, "the Institute of ..." too; see `_name_goes_on`).
+    """
+    index, same = first, False
+    if match_form(words[index][2]) in _SAME_BEFORE and index + 1 < len(words):
+        index, same = index + 1, True
+    head = words[index][2]
+    kind = _HEAD_KINDS.get(match_form(head))
+    if kind is None:
+        return None
+    arabic = is_arabic(head)
+    if arabic and not _ARABIC_DEFINITE.match(normalize_arabic(head)):
+        return None
+    last = index
+    following = words[index + 1] if index + 1 < len(words) else None
+    if following is not None and match_form(following[2]) in _SAME_AFTER:
+        last, same = index + 1, True
+    elif not same and (not (definite or arabic) or _name_goes_on(text, words, index, arabic)):
+        return None
+    name = text[words[first][0] : words[last][1]]
+    return Citation(name, frozenset({kind}), refers_back=True), last
 
 
 def _quoted(position: int, quotes: list[tuple[int, int]]) -> bool:
@@ -79,34 +212,94 @@ def _first_token(words: list[tuple[int, int, str]], position: int) -> int | None
     return None
 
 
+def _name_goes_on(
+    text: str, words: list[tuple[int, int, str]], index: int, arabic: bool
+) -> bool:
+    """Whether the word after a head noun continues its name.
+
+    Arabic names run on in genitives and adjectives, so only a function word (or
+    punctuation) ends one; an English name runs on only into a capitalised word or a
+    connector ("of", "for"), a lower-case word after the noun being its verb ("show").
+    """
+    if index + 1 >= len(words) or _NAME_GAP.fullmatch(text, words[index][1], words[index + 1][0]) is None:
+        return False
+    word = words[index + 1][2]
+    if arabic:
+        return not is_stopword(word)
+    return word[:1].isupper() or word.lower() in _NAME_CONNECTORS
+
+
 def _name_after(
-    text: str, words: list[tuple[int, int, str]], position: int, mentions: Sequence[Mention]
-) -> str | None:
-    """The name phrase that starts at `position`: words up to punctuation or a function word."""
+    text: str,
+    words: list[tuple[int, int, str]],
+    position: int,
+    mentions: Sequence[Mention],
+    restricted: bool = False,
+) -> Citation | None:
+    """The name phrase that starts at `position`: words up to punctuation or a function word.
+
+    `restricted` (after a data noun) takes only a known organisation, a back-reference or a
+    capitalised English name.
+    """
     first = _first_token(words, position)
     if first is None or text[position : words[first][0]].strip(" \tـ"):
         return None
     first = _skip_report_noun(words, first)
-    if first < len(words) and words[first][2].lower() == "the":
+    definite = first < len(words) and words[first][2].lower() == "the"
+    if definite:
         first += 1
     if first >= len(words):
         return None
+    back = _back_reference(text, words, first, definite)
+    if back is not None:
+        return back[0]
     start = max(position, words[first][0])
     known = next((m for m in mentions if m.start == start), None)
+    if restricted and not (
+        (known is not None and known.type == "organisation") or words[first][2][:1].isupper()
+    ):
+        return None
     last = _name_end(text, words, first, known)
     if last < first:
         return None
-    return text[start : _extend(text, words[last][1], start)]
+    return _english_name(text, words, first, last, lambda end: _extend(text, end, start), start)
+
+
+def _english_name(
+    text: str,
+    words: list[tuple[int, int, str]],
+    first: int,
+    last: int,
+    extend: Callable[[int], int],
+    start: int | None = None,
+) -> Citation:
+    """The citation of words[first..last]; an English descriptor before a name is dropped.
+
+    "the Israeli daily Haaretz" cites Haaretz: a lower-case noun followed by capitalised
+    words describes the name that follows it, and is kept only as the kind of body it is.
+    """
+    kinds = _kinds([word for _, _, word in words[first : last + 1]])
+    name_first = first
+    for index in range(first, last):
+        word = words[index][2]
+        if (word.isascii() and word.isalpha() and word.islower()
+                and word not in _NAME_CONNECTORS and words[index + 1][2][:1].isupper()):
+            name_first = index + 1
+    begin = words[name_first][0] if name_first > first or start is None else start
+    return Citation(text[begin : extend(words[last][1])], kinds)
 
 
 def _skip_report_noun(words: list[tuple[int, int, str]], first: int) -> int:
-    """Past "a statement issued by" to the body it names (بيان صدر عن مكتب ...)."""
-    if _plain(words[first][2]) not in _REPORT_NOUNS:
+    """Past "a statement issued by" to the body it names (بيان صدر عن مكتب ...), and past
+    "figures (published by)" (بيانات معهد ...)."""
+    noun = _plain(words[first][2])
+    if noun not in _REPORT_NOUNS and noun not in _DATA_NOUNS:
         return first
     index = first + 1
     while index < len(words) and index <= first + 3 and _plain(words[index][2]) in _REPORT_LINKS:
         index += 1
-    return index if first + 1 < index < len(words) else first
+    linked = first + 1 < index or noun in _DATA_NOUNS
+    return index if linked and index < len(words) else first
 
 
 def _plain(word: str) -> str:
@@ -142,8 +335,20 @@ def _name_end(
             continue
         if is_stopword(word) or any(char.isdigit() for char in word):
             break
+        if _verb_after_name(words, index, last):
+            break
         last = index
     return last
+
+
+def _verb_after_name(words: list[tuple[int, int, str]], index: int, last: int) -> bool:
+    """Whether words[index] is the verb after an English name ("Eurostat show"): a lower-case
+    word after a capitalised one, not a descriptor before another capitalised word."""
+    word = words[index][2]
+    if last < 0 or not (word.isascii() and word.islower()) or not words[last][2][:1].isupper():
+        return False
+    following = words[index + 1][2] if index + 1 < len(words) else ""
+    return not following[:1].isupper()
 
 
 def _extend(text: str, end: int, start: int) -> int:
@@ -155,9 +360,16 @@ def _extend(text: str, end: int, start: int) -> int:
     return acronym.end() if acronym is not None else end
 
 
-def _name_before(text: str, words: list[tuple[int, int, str]], position: int) -> str | None:
-    """The subject right before an English reporting verb ("the ministry said")."""
+def _name_before(
+    text: str, words: list[tuple[int, int, str]], position: int
+) -> Citation | None:
+    """The subject right before an English reporting verb ("the ministry said"), past the
+    auxiliaries of its tense ("Haaretz has reported")."""
     index = next((i for i in range(len(words) - 1, -1, -1) if words[i][1] <= position), None)
+    while (index is not None and index > 0 and words[index][2].lower() in _AUXILIARIES
+           and _NAME_GAP.fullmatch(text, words[index][1], position) is not None):
+        position = words[index][0]
+        index -= 1
     if index is None or _NAME_GAP.fullmatch(text, words[index][1], position) is None:
         return None
     first = index
@@ -171,4 +383,9 @@ def _name_before(text: str, words: list[tuple[int, int, str]], position: int) ->
         first += 1
     if first > index or is_stopword(words[index][2]):
         return None
-    return text[words[first][0] : words[index][1]]
+    definite = first > 0 and words[first - 1][2].lower() == "the"
+    if definite or match_form(words[first][2]) in _SAME_BEFORE:
+        back = _back_reference(text, words, first, definite)
+        if back is not None and back[1] == index:
+            return back[0]
+    return _english_name(text, words, first, index, lambda end: end)

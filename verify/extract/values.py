@@ -26,6 +26,7 @@ from verify.extract import numbers as nb
 from verify.extract import units as un
 from verify.extract.dates import find_dates
 from verify.extract.gates import Gate, Window, key_words, starting
+from verify.text.normalize import is_stopword
 
 _V = nb.variants_pattern
 
@@ -154,14 +155,19 @@ ORDINAL_RE = starting(
     f"|(?i:(?<=the\\s)(?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?!\\w))"
     f"|{nb.NUMBER_START}(?P<nth>{nb.DIGIT}+)(?:st|nd|rd|th)(?!\\w)"
 )
-# Numbers right after these words are labels, not quantities.
+# Numbers right after these words are labels, not quantities; an English word must start
+# a word ("that 300 jobs" is no label "at").
 _LABEL_BEFORE = re.compile(
     "(?:" + _alts(["رقم", "المادة", "الماده", "الفقرة", "الفقره", "البند", "الفصل", "القرار",
                    "صفحة", "صفحه", "العدد", "الساعة", "الساعه", "قناة", "قناه", "الطريق"])
-    + r"|(?i:no\.|number|article|section|page|chapter|resolution|room|flight|route|channel|"
+    + r"|(?<![^\W\d_])(?i:no\.|number|article|section|page|chapter|resolution|room|flight|route|channel|"
       r"at|model|version|grade|level))\s*$"
 )
 _LONG_DIGITS = re.compile(f"{nb.DIGIT}{{7,}}")
+# The rest of an English counted noun phrase: "two phone calls", "three heavy cargo planes".
+# A counted word that is not plural is a modifier when a plural word follows within two
+# words; a plural word after "one" would be a verb ("one man dies"), so one counts no phrase.
+_EN_NOUN_REST = re.compile(r"(?:\s+(?P<mid>[A-Za-z]{2,}))?\s+(?P<head>[a-z]{2,}s)(?!\w)(?!['’])")
 
 
 # --- Turning a match into a Value ---------------------------------------------------------
@@ -256,8 +262,23 @@ def _single(m: re.Match[str], text: str) -> Value | None:
     low, high = _interval(value * (unit.factor if unit else 1.0), qualifier)
     kind = unit.kind if unit else Kind.COUNT
     end = m.end("num") if m["cur"] and m["noun"] else m.end()  # "$5bn last": no counted noun
+    if counted and not m["squal"] and value > 1:
+        end = _noun_phrase_end(text, m["noun"], end)
     return _quantity(kind, unit.unit if unit else None, m.start(), end, low, high,
                      qualifier, unit.currency if unit else None)
+
+
+def _noun_phrase_end(text: str, noun: str, end: int) -> int:
+    """Where an English counted noun phrase that starts with `noun` (ending at `end`) ends."""
+    if not noun.isascii() or noun.lower().endswith("s") or is_stopword(noun):
+        return end
+    rest = _EN_NOUN_REST.match(text, end)
+    if rest is None or is_stopword(rest["head"]):
+        return end
+    mid = rest["mid"]
+    if mid is not None and (is_stopword(mid) or mid.lower().endswith("s")):
+        return end
+    return rest.end()
 
 
 def _definite_word_number(number: str) -> bool:
