@@ -160,10 +160,19 @@ def test_an_over_common_key_stops_being_a_key() -> None:
     index = InvertedIndex()
     crossed: set[str] = set()
     for n in range(MAX_BLOCK + 1):
-        crossed |= index.add(f"c{n}", ["common", f"own{n}"])
+        crossed |= index.add(f"c{n}", ["common", f"own{n}", f"mine{n}"])
     assert crossed == {"common"}
     index.add("q", ["common", "own0"])
     assert index.candidates("q", ["common", "own0"]) == []
+    assert index.candidates("q", ["common", "own0", "mine0"]) == ["c0"]
+
+
+def test_a_store_s_common_keys_are_common_in_a_part_of_it_too() -> None:
+    index = InvertedIndex(common=["common"])
+    index.add("x", ["common", "k1", "k2"])
+    index.add("z", ["k1", "k2"])
+    assert index.candidates("y", ["common", "k1"]) == []
+    assert index.candidates("y", ["common", "k1", "k2"]) == ["x", "z"]
 
 
 def test_a_user_lexicon_file_extends_the_shipped_one(tmp_path: Path) -> None:
@@ -436,3 +445,14 @@ def similarity_words(it: Item, lex: Lexicon) -> tuple[str, ...]:
     from verify.match import features
 
     return features(it.claim, lex, it.text).words
+
+
+def test_an_organisation_named_outside_the_value_s_clause_is_still_its_subject() -> None:
+    lex = _firms()
+    kavir = item("k", "a.txt", "Built by Kavir Rail, the pipe that reaches Erbil stretches 80 km",
+                 "80 km", Kind.LENGTH, 80, unit="km", entities=("erbil",),
+                 clause="the pipe that reaches Erbil stretches 80 km")
+    amber = item("m", "b.txt", "Built by Amber Rail, the pipe that reaches Erbil stretches 95 km",
+                 "95 km", Kind.LENGTH, 95, unit="km", entities=("erbil",),
+                 clause="the pipe that reaches Erbil stretches 95 km")
+    assert set(_firm_groups([kavir, amber], lex)) == {("k",), ("m",)}

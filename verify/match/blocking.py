@@ -4,12 +4,17 @@ A key is the value's dimension joined to one anchor (an entity key or a lexicon-
 content stem): two claims can only be versions of one fact if they measure the same thing
 and share words, so only claims under one key are ever scored. A caller holding claims in a
 database stores `blocking_keys(claim)` next to each claim and fetches candidates by them.
+
+Two claims are candidates when they share MIN_SHARED usable keys: keys whose block holds
+at most MAX_BLOCK claims (a key most claims carry says nothing about a fact). The index
+keeps, beside each key's block, the claims under each combination of MIN_SHARED keys, so
+a claim's candidates are the union of a few small blocks: no counting over large ones.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
+from itertools import combinations
 
 from verify.claims import Claim
 from verify.match.lexicon import Lexicon
@@ -28,27 +33,43 @@ def blocking_keys(claim: Claim, lexicon: Lexicon | None = None) -> frozenset[str
 
 
 class InvertedIndex:
-    """Blocking key → claim keys, with the block-size cap that drops over-common keys."""
+    """Blocking key → claim keys, with the block-size cap that drops over-common keys.
 
-    def __init__(self) -> None:
+    `common` names keys known to be over the cap beyond the claims of this index (a store
+    regrouping a few of its claims knows how many others carry each key).
+    """
+
+    def __init__(self, common: Iterable[str] = ()) -> None:
         self.blocks: dict[str, set[str]] = {}
+        self.combined: dict[tuple[str, ...], list[str]] = {}
+        self._common = frozenset(common)
+
+    def usable(self, key: str) -> bool:
+        """A key under the cap: rare enough to make its claims candidates of each other."""
+        return key not in self._common and len(self.blocks.get(key, ())) <= MAX_BLOCK
 
     def add(self, claim_key: str, keys: Iterable[str]) -> set[str]:
         """Index one claim; returns the keys whose block has just grown past the cap."""
+        own = sorted(set(keys))
         crossed: set[str] = set()
-        for key in keys:
+        for key in own:
             block = self.blocks.setdefault(key, set())
             block.add(claim_key)
             if len(block) == MAX_BLOCK + 1:
                 crossed.add(key)
+        # A combination with a key over the cap never makes a candidate again (blocks only
+        # grow), so it is not stored.
+        for combo in combinations(own, MIN_SHARED):
+            if all(self.usable(k) for k in combo):
+                self.combined.setdefault(combo, []).append(claim_key)
         return crossed
 
     def candidates(self, claim_key: str, keys: Iterable[str]) -> list[str]:
-        """Claims sharing at least MIN_SHARED usable keys with this one, in a stable order."""
-        counts: Counter[str] = Counter()
-        for key in keys:
-            block = self.blocks.get(key)
-            if block is not None and len(block) <= MAX_BLOCK:
-                counts.update(block)
-        counts.pop(claim_key, None)
-        return sorted(k for k, n in counts.items() if n >= MIN_SHARED)
+        """Claims sharing MIN_SHARED usable keys with this one, in a stable order."""
+        found: set[str] = set()
+        for combo in combinations(sorted(set(keys)), MIN_SHARED):
+            block = self.combined.get(combo)
+            if block and all(self.usable(k) for k in combo):
+                found.update(block)
+        found.discard(claim_key)
+        return sorted(found)

@@ -18,6 +18,12 @@ different sentences are linked only at SAME_DOCUMENT_THRESHOLD (a repetition).
 
 `FactIndex.add` is the incremental form: new items are scored against the candidates their
 blocking keys reach, and only the linked components they touch are regrouped.
+
+Costs stay near linear in the claims: candidates are the union of small blocks of key
+combinations (`blocking`); the cheap vetoes (same sentence, amounts apart, `frame_clash`)
+run before the score; complete linkage keeps a count of links between every two groups, so
+whether two groups may merge (every member linked to every member: |A|·|B| links) is one
+look-up, not a scan of both groups.
 """
 
 from __future__ import annotations
@@ -37,8 +43,8 @@ from verify.match.lexicon import CONCEPT_PREFIX, Lexicon, default_lexicon
 from verify.match.similarity import (
     ENTITY_PREFIX,
     Features,
+    clashes,
     features,
-    frame_clash,
     score,
     shared_anchors,
     takes_no_side,
@@ -100,9 +106,15 @@ def fact_id(claim_keys: Iterable[str]) -> str:
     return hashlib.sha256(joined).hexdigest()[:16]
 
 
-def group_facts(items: Sequence[Item], *, lexicon: Lexicon | None = None) -> list[Fact]:
-    """Group items into facts (singletons included), sorted by id."""
-    index = FactIndex(lexicon)
+def group_facts(
+    items: Sequence[Item], *, lexicon: Lexicon | None = None, common: Iterable[str] = ()
+) -> list[Fact]:
+    """Group items into facts (singletons included), sorted by id.
+
+    `common`: blocking keys over the cap in a larger store the items are taken from, so
+    that regrouping a part of it finds the candidates that regrouping all of it would.
+    """
+    index = FactIndex(lexicon, common)
     index.add(items)
     return index.facts()
 
@@ -110,13 +122,13 @@ def group_facts(items: Sequence[Item], *, lexicon: Lexicon | None = None) -> lis
 class FactIndex:
     """Facts over a growing set of items; `add` re-examines only what new items touch."""
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, common: Iterable[str] = ()) -> None:
         self._lexicon = lexicon or default_lexicon()
         self._items: dict[str, Item] = {}
         self._features: dict[str, Features] = {}
-        self._index = InvertedIndex()
+        self._keys: dict[str, frozenset[str]] = {}
+        self._index = InvertedIndex(common)
         self._links: dict[str, dict[str, float]] = {}
-        self._clashes: dict[str, set[str]] = {}  # candidates about different subjects
         self._spans: dict[str, tuple[float, float] | None] = {}  # amounts, for `_apart`
         self._fact_of: dict[str, str] = {}
         self._facts: dict[str, Fact] = {}
@@ -137,20 +149,17 @@ class FactIndex:
             f = features(item.claim, self._lexicon, item.text)
             self._items[item.claim_key] = item
             self._features[item.claim_key] = f
+            self._keys[item.claim_key] = keys_of(f)
             self._links[item.claim_key] = {}
-            self._clashes[item.claim_key] = set()
             self._spans[item.claim_key] = _span(item.claim)
-            crossed |= self._index.add(item.claim_key, keys_of(f))
+            crossed |= self._index.add(item.claim_key, self._keys[item.claim_key])
         touched = {i.claim_key for i in fresh}
         for key in crossed:  # a block grew too common: links found through it are re-derived
             touched |= self._index.blocks[key]
         for key in touched:
             for other in self._links[key]:
                 self._links[other].pop(key, None)
-            for other in self._clashes[key]:
-                self._clashes[other].discard(key)
             self._links[key] = {}
-            self._clashes[key] = set()
         done: set[str] = set()
         for key in sorted(touched):
             self._link(key, done)
@@ -179,22 +188,23 @@ class FactIndex:
 
     def _link(self, key: str, done: set[str]) -> None:
         """Score `key` against its candidates; pairs with a claim in `done` are scored already."""
-        item, f, span = self._items[key], self._features[key], self._spans[key]
-        for other in self._index.candidates(key, keys_of(f)):
-            if other in done:
+        item, f = self._items[key], self._features[key]
+        links = self._links[key]
+        for other in self._index.candidates(key, self._keys[key]):
+            if other in done or self._apart_or_clash(key, other):
                 continue
-            peer, g = self._items[other], self._features[other]
-            if _same_sentence(item, peer) or _apart(span, self._spans[other]):
-                continue
-            if frame_clash(f, g) is not None:
-                self._clashes[key].add(other)
-                self._clashes[other].add(key)
-                continue
-            s = score(f, g, lexicon=self._lexicon, clash_checked=True)
-            same_document = peer.document == item.document
+            s = score(self._features[other], f, lexicon=self._lexicon, clash_checked=True)
+            same_document = self._items[other].document == item.document
             if s >= (SAME_DOCUMENT_THRESHOLD if same_document else GROUP_THRESHOLD):
-                self._links[key][other] = s
+                links[other] = s
                 self._links[other][key] = s
+
+    def _apart_or_clash(self, a: str, b: str) -> bool:
+        """The vetoes that part two claims before any score: one sentence, amounts ten
+        times apart, different subjects (`frame_clash`)."""
+        return (_same_sentence(self._items[a], self._items[b])
+                or _apart(self._spans[a], self._spans[b])
+                or clashes(self._features[a], self._features[b]))
 
     def _component(self, seeds: set[str]) -> set[str]:
         seen, stack = set(seeds), list(seeds)
@@ -206,30 +216,57 @@ class FactIndex:
         return seen
 
     def _cluster(self, keys: set[str]) -> list[list[str]]:
-        """Greedy complete linkage over the links among `keys`, strongest link first."""
-        group = {k: frozenset([k]) for k in keys}
+        """Greedy complete linkage over the links among `keys`, strongest link first.
+
+        `between[g][h]` counts the links between groups g and h (named by one member); they
+        may merge only when it is |g|·|h|, every member linked to every member.
+        """
         ambiguous = {k for k in keys if self._ambiguous(k)}
+        free = keys - ambiguous
         links = sorted(
-            (s, a, b) for a in keys - ambiguous for b, s in self._links[a].items()
-            if a < b and b in keys and b not in ambiguous
+            ((s, a, b) for a in free for b, s in self._links[a].items()
+             if a < b and b in free),
+            key=lambda t: (-t[0], t[1], t[2]),
         )
-        for _, a, b in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+        group = {k: k for k in keys}
+        members = {k: [k] for k in keys}
+        between: dict[str, dict[str, int]] = {k: {} for k in free}
+        for _, a, b in links:
+            between[a][b] = between[b][a] = 1
+        for _, a, b in links:
             ga, gb = group[a], group[b]
-            if ga is gb or not all(y in self._links[x] for x in ga for y in gb):
+            if ga == gb or between[ga].get(gb, 0) != len(members[ga]) * len(members[gb]):
                 continue
-            merged = ga | gb
-            for k in merged:
-                group[k] = merged
-        unique = {id(g): g for g in group.values()}
-        return [sorted(g) for g in unique.values()]
+            if len(members[ga]) < len(members[gb]):
+                ga, gb = gb, ga
+            for k in members[gb]:
+                group[k] = ga
+            members[ga] += members.pop(gb)
+            del between[ga][gb]
+            for other, n in between.pop(gb).items():
+                if other != ga:
+                    row = between[other]
+                    del row[gb]
+                    row[ga] = row.get(ga, 0) + n
+                    between[ga][other] = between[ga].get(other, 0) + n
+        return [sorted(m) for m in members.values()]
 
     def _ambiguous(self, key: str) -> bool:
-        """Linked to two claims that clash, with nothing to side with either (see module)."""
-        partners = self._links[key].keys()
+        """Linked to two claims that clash, with nothing to side with either (see module).
+
+        Only partners that name every place and organisation `key` names can be such a pair
+        (`takes_no_side`), so the pairs are drawn from those alone.
+        """
         f = self._features[key]
+        partners = sorted(x for x in self._links[key]
+                          if f.places <= self._features[x].places
+                          and f.actors <= self._features[x].actors)
         return any(
-            takes_no_side(f, self._features[x], self._features[y])
-            for x in partners for y in self._clashes[x] & partners
+            not _same_sentence(self._items[x], self._items[y])
+            and not _apart(self._spans[x], self._spans[y])
+            and clashes(self._features[x], self._features[y])
+            and takes_no_side(f, self._features[x], self._features[y])
+            for i, x in enumerate(partners) for y in partners[i + 1 :]
         )
 
     def _build(self, keys: list[str]) -> Fact:

@@ -61,6 +61,9 @@ class Lexicon:
     opposable: frozenset[str] = frozenset()  # concept tokens that have an opposite
     organisations: frozenset[str] = frozenset()  # entity keys of organisations
     name_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # key → its names' stems
+    # first stem of an organisation's name → (key, all the stems of that name)
+    organisation_names: dict[str, tuple[tuple[str, frozenset[str]], ...]] = field(
+        default_factory=dict)
 
     @classmethod
     def load(cls, extra: Sequence[Path] = (), gazetteer: Gazetteer | None = None) -> Lexicon:
@@ -106,12 +109,24 @@ class Lexicon:
         name_stems = {key: frozenset(stem(t) for name in entities.names[key]
                                      for t in TOKEN_RE.findall(name))
                       for key in entities.names}
+        organisations = frozenset(k for k, t in entities.types.items() if t == "organisation")
+        by_first: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for key in sorted(organisations):
+            for name in entities.names[key]:
+                stems = [stem(t) for t in TOKEN_RE.findall(name)]
+                if stems:
+                    by_first.setdefault(stems[0], []).append((key, frozenset(stems)))
         return cls(by_stem, names, frozenset(opposites), frozenset(negations), roles,
                    frozenset(parties), _parents(), places,
                    _place_words(entities, places, by_stem), phrases,
-                   frozenset(one for one, _ in opposites),
-                   frozenset(k for k, t in entities.types.items() if t == "organisation"),
-                   name_stems)
+                   frozenset(one for one, _ in opposites), organisations, name_stems,
+                   {k: tuple(v) for k, v in by_first.items()})
+
+    def organisations_in(self, stems: Iterable[str]) -> frozenset[str]:
+        """Keys of the organisations whose whole name (every word of it) is among `stems`."""
+        present = set(stems)
+        return frozenset(key for s in present for key, name in self.organisation_names.get(s, ())
+                         if name <= present)
 
     def own_names(self, entities: Iterable[str]) -> dict[str, str]:
         """Stem → entity key for every word of the names of the given entities."""

@@ -68,6 +68,7 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
     anchors = frozenset(words) | {ENTITY_PREFIX + e for e in entities}
     near: tuple[str, ...] = ()
     places = _places(entities, lex)
+    sentence_stems: list[str] = []
     if sentence:
         near_stems, sentence_stems = _stems(claim, sentence)
         near = tuple(sorted({*lex.concepts(near_stems, names=True, own=own),
@@ -88,17 +89,21 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
         bool(frame & lex.parties),
         frozenset(c for c in frame if lex.roles[c] in EVENT_ROLES),
         frozenset(w for w in words if w in lex.opposable),
-        _actors(claim, entities, lex),
+        _actors(claim, entities, lex, sentence_stems),
     )
 
 
-def _actors(claim: Claim, entities: frozenset[str], lex: Lexicon) -> frozenset[str]:
+def _actors(
+    claim: Claim, entities: frozenset[str], lex: Lexicon, sentence_stems: list[str]
+) -> frozenset[str]:
     """The organisations a claim is about: those it names, less the one it cites.
 
+    When the value's clause names none, the sentence's are read ("Built by Kavir Rail, the
+    pipe that reaches Baku stretches 80 km": the pipe is Kavir Rail's), as places are.
     A source credited with a figure is not what the figure is about: two versions that
     credit one figure to different sources are one fact (an attribution conflict at most).
     """
-    organisations = entities & lex.organisations
+    organisations = entities & lex.organisations or lex.organisations_in(sentence_stems)
     if not organisations or not claim.source:
         return organisations
     cited = {stem(t) for t in TOKEN_RE.findall(claim.source)}
@@ -158,7 +163,7 @@ def score(
     """
     if a.dimension != b.dimension or len(a.anchors & b.anchors) < MIN_SHARED:
         return 0.0
-    if _opposed(a, b, lexicon) or (not clash_checked and frame_clash(a, b) is not None):
+    if _opposed(a, b, lexicon) or (not clash_checked and clashes(a, b)):
         return 0.0
     if containment:
         shared = len(set(a.words) & set(b.words))
@@ -209,21 +214,36 @@ def frame_clash(a: Features, b: Features) -> str | None:
     or place of one (EVENT_ROLES), or they are only the periods of other figures ("40% in
     2022").
     """
+    found = _clash(a, b)
+    if found is None:
+        return None
+    what, mine, other = found
+    return f"different {what}: {_names(mine)} vs {_names(other)}" if mine else what
+
+
+def clashes(a: Features, b: Features) -> bool:
+    """`frame_clash` without the words: whether two claims are about different subjects."""
+    return _clash(a, b) is not None
+
+
+def _clash(
+    a: Features, b: Features
+) -> tuple[str, frozenset[str], frozenset[str]] | None:
     if a.slots and b.slots:
         theirs = dict(b.slots)
         for role, mine in a.slots:
             other = theirs.get(role)
             if other is not None and not mine & other:
-                return f"different {role}: {_names(mine)} vs {_names(other)}"
+                return role, mine, other
     if a.timed and not a.events & b.events:
-        return "no event in common"
+        return "no event in common", frozenset(), frozenset()
     only_a, only_b = a.actors - b.actors, b.actors - a.actors
     if only_a and only_b:
-        return f"different organisations: {_names(only_a)} vs {_names(only_b)}"
+        return "organisations", only_a, only_b
     if a.parties or b.parties or a.actors & b.actors:
         only_a, only_b = a.places - b.places, b.places - a.places
         if only_a and only_b:
-            return f"different places: {_names(only_a)} vs {_names(only_b)}"
+            return "places", only_a, only_b
     return None
 
 
