@@ -61,7 +61,7 @@ def test_ingest_summary_and_exit_code(db_url: str, tmp_path: Path) -> None:
     result = run("ingest", str(tmp_path / "in"), db=db_url)
     assert result.exit_code == 1
     assert "1 stored, 0 unchanged, 0 new versions, 1 failed" in result.stdout
-    (line,) = [l for l in result.stderr.splitlines() if l.startswith("error:")]
+    (line,) = [s for s in result.stderr.splitlines() if s.startswith("error:")]
     assert "empty.txt: file is empty; remove it" in line
     again = run("ingest", str(tmp_path / "in" / "a.txt"), db=db_url)
     assert again.exit_code == 0 and "0 stored, 1 unchanged" in again.stdout

@@ -40,7 +40,7 @@ def test_two_workers_on_one_store(db_url: str, tmp_path: Path) -> None:
     workers = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True) for _ in range(2)]
     outputs = [w.communicate(timeout=300) for w in workers]
-    for worker, (out, err) in zip(workers, outputs, strict=True):
+    for worker, (_, err) in zip(workers, outputs, strict=True):
         assert worker.returncode == 0, err
     stored = [int(out.split(" stored")[0].rsplit("\n", 1)[-1]) for out, _ in outputs]
     assert sum(stored) == 24, outputs

@@ -8,7 +8,6 @@ PostgreSQL alike, and need no separate migration environment shipped with the pa
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from typing import cast
 
 from sqlalchemy import Connection, Engine, Table, inspect, select, text
