@@ -10,12 +10,12 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, delete, insert, select
 
 from verify import claims as c
 from verify.extract import extract
 from verify.extract.entities import Gazetteer
+from verify.ingest import StoredVersion
 from verify.ingest.readers import Article
 from verify.match import Item, Lexicon, blocking_keys
 from verify.store.models import Alias, BlockingKey, Claim, DocumentVersion, Entity, Mention, Source
@@ -64,12 +64,12 @@ class Analyzer:
         self._sources.clear()
         self._loaded = False
 
-    def store(self, session: Session, version: DocumentVersion, prepared: Prepared) -> None:
-        self._load(session)
+    def store(self, connection: Connection, version: StoredVersion, prepared: Prepared) -> None:
+        self._load(connection)
         result = prepared.extraction
-        _unindex_older_versions(session, version)
-        name = version.document.name
-        sources = self._source_ids(session, {cl.source for cl in result.claims if cl.source})
+        _unindex_older_versions(connection, version)
+        name = version.name
+        sources = self._source_ids(connection, {cl.source for cl in result.claims if cl.source})
         rows = []
         for found in result.claims:
             sentence = version.text[found.sentence_start : found.sentence_end]
@@ -88,34 +88,34 @@ class Analyzer:
                 "source_id": sources[found.source] if found.source else None,
             })
         if rows:
-            ids = session.scalars(insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
-                                  rows).all()
+            ids = connection.scalars(
+                insert(Claim).returning(Claim.id, sort_by_parameter_order=True), rows).all()
             keys = [{"claim_id": claim_id, "key": key}
                     for claim_id, claim_keys in zip(ids, prepared.keys, strict=True)
                     for key in claim_keys]
             if keys:
-                session.execute(insert(BlockingKey), keys)
-        self._store_mentions(session, version.id, result.mentions)
+                connection.execute(insert(BlockingKey), keys)
+        self._store_mentions(connection, version.id, result.mentions)
 
-    def _load(self, session: Session) -> None:
+    def _load(self, connection: Connection) -> None:
         if self._loaded:
             return
-        self._entities.update((k, i) for k, i in session.execute(select(Entity.key, Entity.id)))
-        self._aliases.update((i, a) for i, a in session.execute(select(Alias.entity_id, Alias.surface)))
-        self._sources.update((k, i) for k, i in session.execute(select(Source.key, Source.id)))
+        self._entities.update((k, i) for k, i in connection.execute(select(Entity.key, Entity.id)))
+        self._aliases.update((i, a) for i, a in connection.execute(select(Alias.entity_id, Alias.surface)))
+        self._sources.update((k, i) for k, i in connection.execute(select(Source.key, Source.id)))
         self._loaded = True
 
-    def _source_ids(self, session: Session, names: set[str]) -> dict[str, int]:
+    def _source_ids(self, connection: Connection, names: set[str]) -> dict[str, int]:
         keys = {name: normalize(name) for name in names}
         new = sorted({key for key in keys.values() if key not in self._sources})
         if new:
             first = {key: name for name, key in sorted(keys.items(), reverse=True)}
-            rows = session.execute(insert(Source).returning(Source.key, Source.id),
+            rows = connection.execute(insert(Source).returning(Source.key, Source.id),
                                    [{"key": key, "name": first[key]} for key in new])
             self._sources.update((k, i) for k, i in rows)
         return {name: self._sources[key] for name, key in keys.items()}
 
-    def _store_mentions(self, session: Session, version_id: int,
+    def _store_mentions(self, connection: Connection, version_id: int,
                         mentions: Iterable[c.Mention]) -> None:
         mentions = list(mentions)
         new: dict[str, c.Mention] = {}
@@ -123,30 +123,30 @@ class Analyzer:
             if mention.key not in self._entities:
                 new.setdefault(mention.key, mention)
         if new:
-            rows = session.execute(insert(Entity).returning(Entity.key, Entity.id), [
+            rows = connection.execute(insert(Entity).returning(Entity.key, Entity.id), [
                 {"key": key, "name": m.surface, "type": m.type} for key, m in sorted(new.items())
             ])
             self._entities.update((k, i) for k, i in rows)
         aliases = {(self._entities[m.key], m.surface) for m in mentions} - self._aliases
         if aliases:
-            session.execute(insert(Alias), [
+            connection.execute(insert(Alias), [
                 {"entity_id": entity_id, "surface": surface} for entity_id, surface in sorted(aliases)
             ])
             self._aliases.update(aliases)
         if mentions:
-            session.execute(insert(Mention), [
+            connection.execute(insert(Mention), [
                 {"version_id": version_id, "entity_id": self._entities[m.key], "start": m.start,
                  "end": m.end, "surface": m.surface} for m in mentions
             ])
 
 
-def _unindex_older_versions(session: Session, version: DocumentVersion) -> None:
+def _unindex_older_versions(connection: Connection, version: StoredVersion) -> None:
     """Only current claims stay in the blocking index, so block sizes count what matters."""
     if version.number == 1:
         return
     older = select(DocumentVersion.id).where(DocumentVersion.document_id == version.document_id,
                                              DocumentVersion.id != version.id)
-    session.execute(delete(BlockingKey).where(
+    connection.execute(delete(BlockingKey).where(
         BlockingKey.claim_id.in_(select(Claim.id).where(Claim.version_id.in_(older)))))
 
 

@@ -1,8 +1,11 @@
 """Ingest: files into stored document versions, one transaction per article.
 
 A document is known by its name; the same text again changes nothing, a changed text adds a
-version and the older one stays reachable. Each article is stored with everything
-extracted from it in one transaction, so a crash or a bad file never leaves half of it.
+version and the older one stays reachable. An article is stored with everything extracted
+from it in the same transaction, so a crash or a bad file never leaves half of it. Articles
+are committed in batches (a commit costs more than an article's inserts); a batch that
+fails is rolled back whole and its articles are stored again one transaction each, so a
+bad article never takes good ones with it.
 
 Reading and extraction are pure, so they run in worker processes (`jobs`); only the main
 process writes, which keeps one writer on SQLite and the order of commits deterministic.
@@ -19,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -29,6 +32,7 @@ from verify.store import Store
 from verify.store.models import Document, DocumentVersion
 
 STORED, UNCHANGED, NEW_VERSION = "stored", "unchanged", "new version"
+BATCH = 64  # articles per transaction; a batch that fails is redone one article at a time
 
 
 @dataclass
@@ -44,13 +48,24 @@ class IngestSummary:
         return len(self.errors)
 
 
+@dataclass(frozen=True)
+class StoredVersion:
+    """The stored version an analyzer attaches its rows to."""
+
+    id: int
+    document_id: int
+    name: str
+    number: int
+    text: str
+
+
 class Analyzer(Protocol):
     """Extraction in two halves: `prepare` runs in a worker, `store` in the article's
     transaction."""
 
     def prepare(self, article: Article) -> Any: ...
 
-    def store(self, session: Session, version: DocumentVersion, prepared: Any) -> None: ...
+    def store(self, connection: Connection, version: StoredVersion, prepared: Any) -> None: ...
 
     def forget(self) -> None:
         """Drop what was cached from a transaction that rolled back."""
@@ -82,30 +97,39 @@ def ingest(
     summary = IngestSummary()
     files = list(iter_files(list(paths)))
     known = _known_hashes(store)
+    pending: list[_Read] = []
     for path, results in _read_all(files, analyzer, known, max_bytes, jobs):
         for item in results:
             if isinstance(item, InputError):
                 summary.errors.append(item)
-                continue
-            if item.unchanged:
+            elif item.unchanged:
                 summary.unchanged += 1
-                continue
-            try:
-                outcome, version_id = _store_with_retry(store, item, analyzer)
-            except InputError as error:
-                summary.errors.append(error)
-                continue
-            if outcome == STORED:
-                summary.stored += 1
-            elif outcome == NEW_VERSION:
-                summary.new_versions += 1
             else:
-                summary.unchanged += 1
-            if version_id is not None:
-                summary.changed_versions.append(version_id)
+                pending.append(item)
+        if len(pending) >= BATCH:
+            _tally(summary, _store_batch(store, pending, analyzer))
+            pending = []
         if on_file is not None:
             on_file(path)
+    _tally(summary, _store_batch(store, pending, analyzer))
     return summary
+
+
+def _tally(summary: IngestSummary,
+           results: list[tuple[_Read, str, int | None] | InputError]) -> None:
+    for result in results:
+        if isinstance(result, InputError):
+            summary.errors.append(result)
+            continue
+        _, outcome, version_id = result
+        if outcome == STORED:
+            summary.stored += 1
+        elif outcome == NEW_VERSION:
+            summary.new_versions += 1
+        else:
+            summary.unchanged += 1
+        if version_id is not None:
+            summary.changed_versions.append(version_id)
 
 
 def default_jobs() -> int:
@@ -177,6 +201,27 @@ def _read_all(
         yield from pool.map(_read_one, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
 
 
+def _store_batch(
+    store: Store, reads: list[_Read], analyzer: Analyzer | None
+) -> list[tuple[_Read, str, int | None] | InputError]:
+    """Commit a batch of articles in one transaction; if anything in it fails, store them
+    one transaction each instead, so one bad article costs only itself."""
+    if len(reads) > 1:
+        try:
+            with store.session(write=True) as session:
+                return [(read, *_store_article(session, read, analyzer)) for read in reads]
+        except Exception:
+            if analyzer is not None:
+                analyzer.forget()
+    results: list[tuple[_Read, str, int | None] | InputError] = []
+    for read in reads:
+        try:
+            results.append((read, *_store_with_retry(store, read, analyzer)))
+        except InputError as error:
+            results.append(error)
+    return results
+
+
 def _store_with_retry(
     store: Store, read: _Read, analyzer: Analyzer | None, attempts: int = 3
 ) -> tuple[str, int | None]:
@@ -185,7 +230,8 @@ def _store_with_retry(
     attempt = 1
     while True:
         try:
-            return _store_article(store, read, analyzer)
+            with store.session(write=True) as session:
+                return _store_article(session, read, analyzer)
         except Exception as error:
             if analyzer is not None:
                 analyzer.forget()
@@ -195,40 +241,48 @@ def _store_with_retry(
 
 
 def _store_article(
-    store: Store, read: _Read, analyzer: Analyzer | None
+    session: Session, read: _Read, analyzer: Analyzer | None
 ) -> tuple[str, int | None]:
+    """One article and its claims, through Core statements: the ORM's unit of work costs
+    more than the inserts themselves at tens of thousands of articles."""
     article = read.article
     now = datetime.now(UTC).replace(tzinfo=None)
-    with store.session(write=True) as session:
-        document = session.scalar(select(Document).where(Document.name == article.name))
-        if document is None:
-            document = Document(uid=document_uid(article.name), name=article.name, created=now)
-            session.add(document)
-            session.flush()
-            outcome, number = STORED, 1
-        else:
-            known = session.scalars(
-                select(DocumentVersion.content_hash).where(
-                    DocumentVersion.document_id == document.id
-                )
-            ).all()
-            if read.digest in known:  # stored by an earlier article of this same batch
-                return UNCHANGED, None
-            outcome, number = NEW_VERSION, len(known) + 1
-            session.execute(
-                update(DocumentVersion)
-                .where(DocumentVersion.document_id == document.id)
-                .values(is_current=False)
-            )
-        version = DocumentVersion(
-            document_id=document.id, number=number, content_hash=read.digest, is_current=True,
-            text=article.text, title=article.title, outlet=article.outlet, url=article.url,
-            published=article.published, published_from=article.published_from,
-            language=article.language, encoding=article.encoding,
-            source_path=article.source_path, ingested=now, analyzed=analyzer is not None,
-        )
-        session.add(version)
-        session.flush()
-        if analyzer is not None:
-            analyzer.store(session, version, read.prepared)
-        return outcome, version.id
+    connection = session.connection()
+    document_id = connection.execute(
+        select(Document.id).where(Document.name == article.name)).scalar()
+    if document_id is None:
+        document_id = connection.execute(
+            insert(Document).returning(Document.id),
+            {"uid": document_uid(article.name), "name": article.name, "created": now},
+        ).scalar_one()
+        outcome, number = STORED, 1
+    else:
+        known = connection.execute(select(DocumentVersion.content_hash).where(
+            DocumentVersion.document_id == document_id)).scalars().all()
+        if read.digest in known:  # stored by an earlier article of this same batch
+            return UNCHANGED, None
+        outcome, number = NEW_VERSION, len(known) + 1
+        connection.execute(update(DocumentVersion)
+                           .where(DocumentVersion.document_id == document_id)
+                           .values(is_current=False))
+    version_id = connection.execute(insert(DocumentVersion).returning(DocumentVersion.id), {
+        "document_id": document_id, "number": number, "content_hash": read.digest,
+        "is_current": True, "text": article.text, "title": article.title,
+        "outlet": article.outlet, "url": article.url, "published": article.published,
+        "published_from": article.published_from, "language": article.language,
+        "encoding": article.encoding, "source_path": article.source_path, "ingested": now,
+        "analyzed": analyzer is not None,
+    }).scalar_one()
+    if analyzer is not None:
+        version = StoredVersion(version_id, document_id, article.name, number, article.text)
+        try:
+            analyzer.store(connection, version, read.prepared)
+        except IntegrityError:
+            raise  # a race with another worker: the caller runs the article again
+        except Exception as error:  # an extractor bug must not sink the whole batch
+            raise InputError(
+                article.source_path,
+                f"claims could not be stored ({type(error).__name__}: {error})",
+                "nothing of it was stored; please report this file as a bug",
+            ) from error
+    return outcome, version_id
