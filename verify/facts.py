@@ -9,20 +9,25 @@ keeps the same row, and with it the reviewer's decision.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from verify.analysis import to_item
 from verify.match import Fact as Group
-from verify.match import Item, Lexicon, group_facts
-from verify.match import features, score
+from verify.match import Item, Lexicon, features, group_facts, score
 from verify.match.blocking import keys_of
-from verify.match.thresholds import GROUP_THRESHOLD, MAX_BLOCK, SAME_DOCUMENT_THRESHOLD
+from verify.match.thresholds import (
+    GROUP_THRESHOLD,
+    MAX_BLOCK,
+    MIN_SHARED,
+    SAME_DOCUMENT_THRESHOLD,
+)
 from verify.review import carry_over
 from verify.store import Store
 from verify.store.models import (
@@ -34,7 +39,6 @@ from verify.store.models import (
     FactMember,
     Source,
 )
-
 
 T = TypeVar("T")
 CHECK_CANDIDATES = 20_000
@@ -71,8 +75,8 @@ def _item_query() -> Select[Any]:
 
 def current_items(session: Session) -> Iterator[Item]:
     """Every claim of every current document version, as matching sees it."""
-    for claim, name, text, source in session.execute(_item_query().order_by(Claim.id)):
-        yield to_item(claim, name, text, source)
+    for claim, name, sentence, source in session.execute(_item_query().order_by(Claim.id)):
+        yield to_item(claim, name, sentence, source)
 
 
 def items_under_keys(session: Session, keys: Iterable[str]) -> list[Item]:
@@ -119,17 +123,22 @@ def refresh_facts(
         superseded = _superseded_keys(session, changed_versions)
         touched = _facts_with(session, superseded)
         seeds += _items_by_keys(session, _members(session, touched) - superseded)
-        component = _component(session, seeds, lexicon)
+        component, common = _component(session, seeds, lexicon)
         touched |= _facts_with(session, component)
-        return _sync(session, _groups(component.values(), lexicon), touched)
+        return _sync(session, _groups(component.values(), lexicon, common), touched)
 
 
-def _component(session: Session, seeds: list[Item], lexicon: Lexicon) -> dict[str, Item]:
+def _component(session: Session, seeds: list[Item],
+               lexicon: Lexicon) -> tuple[dict[str, Item], set[str]]:
     """Everything linked to the seeds, directly or through others: exactly what regrouping
-    them can change, since facts only ever join linked claims. Candidates come from the
-    blocking index, so the walk never looks beyond the claims that share usable keys."""
+    them can change, since facts only ever join linked claims. Also returns the blocking
+    keys found over the cap, so the regrouping treats them as the whole store would.
+
+    Each step asks the blocking index which claims share MIN_SHARED usable keys with one
+    claim of the frontier (ids and keys only), and loads and scores just those."""
     floor = min(GROUP_THRESHOLD, SAME_DOCUMENT_THRESHOLD)
     found = {item.claim_key: item for item in seeds}
+    common: set[str] = set()
     frontier = list(found.values())
     while frontier:
         near = {f.claim_key: features(f.claim, lexicon, f.text) for f in frontier}
@@ -137,9 +146,17 @@ def _component(session: Session, seeds: list[Item], lexicon: Lexicon) -> dict[st
         for key, feats in near.items():
             for block in keys_of(feats):
                 index.setdefault(block, []).append(key)
-        candidates = _items_under_usable_keys(session, list(index))
+        usable, over = _split_by_block_size(session, list(index))
+        common |= over
+        shared: dict[int, Counter[str]] = {}
+        for chunk in _chunks(sorted(usable)):
+            for claim_id, block in session.execute(
+                select(BlockingKey.claim_id, BlockingKey.key).where(BlockingKey.key.in_(chunk))
+            ):
+                shared.setdefault(claim_id, Counter()).update(index[block])
+        close = [i for i, counts in shared.items() if max(counts.values()) >= MIN_SHARED]
         frontier = []
-        for item in candidates:
+        for item in _items_by_ids(session, close):
             if item.claim_key in found:
                 continue
             feats = features(item.claim, lexicon, item.text)
@@ -147,7 +164,18 @@ def _component(session: Session, seeds: list[Item], lexicon: Lexicon) -> dict[st
             if any(score(near[k], feats, lexicon=lexicon) >= floor for k in partners):
                 found[item.claim_key] = item
                 frontier.append(item)
-    return found
+    return found, common
+
+
+def _split_by_block_size(session: Session, keys: list[str]) -> tuple[set[str], set[str]]:
+    """Keys under the block cap, and keys over it (too common to tie two claims)."""
+    sizes: dict[str, int] = dict.fromkeys(keys, 0)
+    for chunk in _chunks(sorted(keys)):
+        sizes.update((key, count) for key, count in session.execute(
+            select(BlockingKey.key, func.count()).where(BlockingKey.key.in_(chunk))
+            .group_by(BlockingKey.key)))
+    usable = {key for key, size in sizes.items() if size <= MAX_BLOCK}
+    return usable, set(sizes) - usable
 
 
 def _members(session: Session, facts: Iterable[str]) -> set[str]:
@@ -167,9 +195,10 @@ def _one_regrouping_at_a_time(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REGROUP_LOCK})
 
 
-def _groups(items: Iterable[Item], lexicon: Lexicon) -> list[Group]:
+def _groups(items: Iterable[Item], lexicon: Lexicon, common: Iterable[str] = ()) -> list[Group]:
     unique = {item.claim_key: item for item in items}
-    return [g for g in group_facts(list(unique.values()), lexicon=lexicon) if len(g.members) > 1]
+    groups = group_facts(list(unique.values()), lexicon=lexicon, common=common)
+    return [g for g in groups if len(g.members) > 1]
 
 
 def _claims_of(session: Session, versions: Sequence[int]) -> list[int]:
@@ -190,18 +219,6 @@ def _superseded_keys(session: Session, versions: Sequence[int]) -> set[str]:
     return found
 
 
-def _items_under_usable_keys(session: Session, keys: list[str]) -> list[Item]:
-    """Current claims under the blocking keys whose block is under the cap (a key shared
-    by too many claims says nothing about a fact, as in `match.blocking`)."""
-    ids: set[int] = set()
-    for chunk in _chunks(sorted(keys)):
-        usable = (select(BlockingKey.key).where(BlockingKey.key.in_(chunk))
-                  .group_by(BlockingKey.key).having(func.count() <= MAX_BLOCK))
-        ids.update(session.scalars(
-            select(BlockingKey.claim_id).where(BlockingKey.key.in_(usable))))
-    return _items_by_ids(session, ids)
-
-
 def _facts_with(session: Session, claim_keys: Iterable[str]) -> set[str]:
     found: set[str] = set()
     for chunk in _chunks(sorted(claim_keys)):
@@ -214,16 +231,16 @@ def _facts_with(session: Session, claim_keys: Iterable[str]) -> set[str]:
 def _items_by_ids(session: Session, ids: Iterable[int]) -> list[Item]:
     items: list[Item] = []
     for chunk in _chunks(sorted(ids)):
-        for claim, name, text, source in session.execute(_item_query().where(Claim.id.in_(chunk))):
-            items.append(to_item(claim, name, text, source))
+        for claim, name, sentence, source in session.execute(_item_query().where(Claim.id.in_(chunk))):
+            items.append(to_item(claim, name, sentence, source))
     return items
 
 
 def _items_by_keys(session: Session, keys: Iterable[str]) -> list[Item]:
     items: list[Item] = []
     for chunk in _chunks(sorted(keys)):
-        for claim, name, text, source in session.execute(_item_query().where(Claim.key.in_(chunk))):
-            items.append(to_item(claim, name, text, source))
+        for claim, name, sentence, source in session.execute(_item_query().where(Claim.key.in_(chunk))):
+            items.append(to_item(claim, name, sentence, source))
     return items
 
 
