@@ -187,3 +187,11 @@ def test_one_source_cited_for_different_figures_is_an_attribution_conflict() -> 
 )
 def test_describe_reads_like_the_text(value: Value, words: str) -> None:
     assert describe(value) == words
+
+
+def test_sources_named_in_two_scripts_are_told_apart_through_the_gazetteer() -> None:
+    from verify.compare import _same_source
+
+    assert _same_source("SIPRI", "معهد ستوكهولم الدولي لأبحاث السلام") is True
+    assert _same_source("Haaretz", "معهد ستوكهولم الدولي لأبحاث السلام") is False
+    assert _same_source("Haaretz", "وكالة مجهولة") is None

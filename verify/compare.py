@@ -24,11 +24,14 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz, utils
 
 from verify.claims import DATE_KINDS, Claim, Kind, Qualifier, Value
+from verify.extract import default_gazetteer
+from verify.extract.entities import find_mentions
 
 Verdict = Literal["conflict", "consistent", "not-comparable"]
 ConflictKind = Literal["number", "date", "attribution"]
@@ -245,11 +248,25 @@ def _scope(claim: Claim) -> frozenset[str]:
 
 
 def _same_source(a: str | None, b: str | None) -> bool | None:
-    """True/False when both claims cite a source in one script; None when unknown."""
-    if not a or not b or _script(a) != _script(b):
+    """True/False when both sources are known: by the gazetteer's entities they name (which
+    spans scripts: SIPRI / معهد ستوكهولم), else by spelling within one script; None when
+    unknown."""
+    if not a or not b:
+        return None
+    known_a, known_b = _source_entities(a), _source_entities(b)
+    if known_a and known_b:
+        return not known_a.isdisjoint(known_b)
+    if _script(a) != _script(b):
         return None  # one source named in two scripts cannot be told apart by spelling
     score = fuzz.token_set_ratio(a, b, processor=utils.default_process)
     return score >= SOURCE_DIFFERENT
+
+
+@lru_cache(maxsize=4096)
+def _source_entities(name: str) -> frozenset[str]:
+    """Organisations and people a source's name refers to, by the packaged gazetteer."""
+    mentions = find_mentions(name, default_gazetteer())
+    return frozenset(m.key for m in mentions if m.type in {"organisation", "person"})
 
 
 def _script(text: str) -> str:
