@@ -164,3 +164,21 @@ def test_check_finds_the_arabic_sipri_sentence_for_an_english_claim(
     (version,) = supports
     assert "69" in version["value"] or "٦٩" in version["value"]
     assert version["explanation"]
+
+
+def test_check_does_not_call_another_fact_a_conflict(db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = {
+        "a.txt": "The new embassy in Ashgabat lies 17 km from the Iranian border, diplomats said.",
+        "b.txt": "The new embassy in Ashgabat lies 25 km from the Iranian border, diplomats said.",
+        "c.txt": "Turkmenistan shares a border of about 1,000 km with Iran, mostly desert.",
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    assert run("ingest", str(folder), db=db_url).exit_code == 0
+    result = run("check", "The embassy in Ashgabat is 17 km from the Iranian border", "--json",
+                 db=db_url)
+    verdicts = {v["document"]: v["verdict"] for v in json.loads(result.stdout)["versions"]}
+    assert verdicts["a.txt"] == "supports" and verdicts["b.txt"] == "conflicts"
+    assert verdicts.get("c.txt", "related") == "related"

@@ -18,7 +18,7 @@ headlines is no contradiction.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from verify.claims import Claim, Extraction, Kind
@@ -61,11 +61,15 @@ def check_claim(
     language: str | None = None,
     gazetteer: Gazetteer | None = None,
     lexicon: Lexicon | None = None,
+    fact_of: Callable[[str], str | None] | None = None,
 ) -> dict[str, Any]:
     """The stored versions of a typed claim, shaped like `verify check --json`.
 
     `candidates` is either a callable taking blocking keys and returning the stored items
     under any of them (what a database does), or an iterable of items to filter here.
+    `fact_of` tells which stored fact a claim key belongs to: once some version supports the
+    typed claim, a disagreeing version of another fact is only related (a border's length
+    does not contradict a distance to that border), never a conflict.
     """
     lex = lexicon or default_lexicon()
     extraction = extract(text, language=language, gazetteer=gazetteer)
@@ -86,6 +90,8 @@ def check_claim(
                 shared = sorted(fq.anchors & fc.anchors)
                 tied = tuple(display_anchor(k, [item.text]) for k in shared)
                 best[item.claim_key] = _Version(item, s, compare(query, item.claim), tied)
+    if fact_of is not None:
+        _other_facts_only_related(best, fact_of)
     order = {"supports": 0, "conflicts": 1, "related": 2}
     versions = sorted(
         best.values(),
@@ -97,6 +103,20 @@ def check_claim(
         ),
     )
     return {"claim": text, "versions": [_version_json(v) for v in versions]}
+
+
+def _other_facts_only_related(best: dict[str, _Version],
+                              fact_of: Callable[[str], str | None]) -> None:
+    supported = {fact_of(k) for k, v in best.items() if v.comparison.verdict == "consistent"}
+    supported.discard(None)
+    if not supported:
+        return
+    for key, version in best.items():
+        fact = fact_of(key)
+        if version.comparison.verdict == "conflict" and fact not in supported:
+            why = ("the stored versions that support the claim form another fact, so this "
+                   f"one is about something else. ({version.comparison.explanation})")
+            best[key] = replace(version, comparison=Comparison("not-comparable", None, why))
 
 
 def compare_statements(

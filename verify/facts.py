@@ -101,6 +101,13 @@ def items_under_keys(session: Session, keys: Iterable[str]) -> list[Item]:
     return _items_by_ids(session, ids)
 
 
+def fact_of_claim(session: Session, claim_key: str) -> str | None:
+    """The current fact a claim belongs to, if it was grouped with others."""
+    return session.scalar(
+        select(FactMember.fact_id).join(Fact, Fact.id == FactMember.fact_id)
+        .where(FactMember.claim_key == claim_key, Fact.is_current.is_(True)))
+
+
 def refresh_facts(
     store: Store, lexicon: Lexicon, changed_versions: Sequence[int] | None = None
 ) -> FactsSummary:

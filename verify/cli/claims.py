@@ -15,7 +15,7 @@ from verify.cli.common import Context, friendly, pass_context
 from verify.errors import VerifyError
 from verify.evaluate import evaluate
 from verify.export import export_data
-from verify.facts import items_under_keys
+from verify.facts import fact_of_claim, items_under_keys
 
 
 @click.command("check")
@@ -34,7 +34,8 @@ def check_command(context: Context, claim: str, as_json: bool) -> None:
       verify check "Israel supplied 69% of Baku's arms imports"
     """
     with context.store.session() as session:
-        result = check_claim(claim, lambda keys: items_under_keys(session, keys))
+        result = check_claim(claim, lambda keys: items_under_keys(session, keys),
+                             fact_of=lambda key: fact_of_claim(session, key))
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
