@@ -259,7 +259,7 @@ def _text(value: object) -> str | None:
 def _number(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
-    return f"{value:,.4g}" if abs(value) >= 1000 else f"{value:g}"
+    return f"{value:,.4g}"  # converted units carry digits nobody stated (16 miles = 25.7495 km)
 
 
 def _bound(value: object, kind: str | None) -> str | None:
