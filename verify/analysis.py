@@ -7,7 +7,7 @@ claims or with half of them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, delete, insert, select
@@ -64,38 +64,29 @@ class Analyzer:
         self._sources.clear()
         self._loaded = False
 
-    def store(self, connection: Connection, version: StoredVersion, prepared: Prepared) -> None:
+    def store(self, connection: Connection,
+              stored: Sequence[tuple[StoredVersion, Prepared]]) -> None:
+        """The claims, keys and mentions of several versions, a few bulk statements in all."""
         self._load(connection)
-        result = prepared.extraction
-        _unindex_older_versions(connection, version)
-        name = version.name
-        sources = self._source_ids(connection, {cl.source for cl in result.claims if cl.source})
+        for version, _ in stored:
+            _unindex_older_versions(connection, version)
+        sources = self._source_ids(connection, {cl.source for _, prepared in stored
+                                                for cl in prepared.extraction.claims if cl.source})
         rows = []
-        for found in result.claims:
-            sentence = version.text[found.sentence_start : found.sentence_end]
-            value = found.value
-            rows.append({
-                "key": claim_key(name, sentence, value.start - found.sentence_start),
-                "version_id": version.id,
-                "sentence_start": found.sentence_start, "sentence_end": found.sentence_end,
-                "value_start": value.start, "value_end": value.end,
-                "value_text": version.text[value.start : value.end],
-                "kind": value.kind.value, "low": value.low, "high": value.high,
-                "unit": value.unit, "currency": value.currency,
-                "qualifier": value.qualifier.value, "resolved": value.resolved,
-                "context": " ".join(found.context), "entities": " ".join(found.entities),
-                "scope": " ".join(found.scope),
-                "source_id": sources[found.source] if found.source else None,
-            })
+        keys: list[tuple[str, ...]] = []
+        for version, prepared in stored:
+            rows += [_claim_row(version, found, sources) for found in prepared.extraction.claims]
+            keys += prepared.keys
         if rows:
             ids = connection.scalars(
                 insert(Claim).returning(Claim.id, sort_by_parameter_order=True), rows).all()
-            keys = [{"claim_id": claim_id, "key": key}
-                    for claim_id, claim_keys in zip(ids, prepared.keys, strict=True)
-                    for key in claim_keys]
-            if keys:
-                connection.execute(insert(BlockingKey), keys)
-        self._store_mentions(connection, version.id, result.mentions)
+            blocking = [{"claim_id": claim_id, "key": key}
+                        for claim_id, claim_keys in zip(ids, keys, strict=True)
+                        for key in claim_keys]
+            if blocking:
+                connection.execute(insert(BlockingKey), blocking)
+        self._store_mentions(connection, [(version.id, prepared.extraction.mentions)
+                                          for version, prepared in stored])
 
     def _load(self, connection: Connection) -> None:
         if self._loaded:
@@ -115,29 +106,46 @@ class Analyzer:
             self._sources.update((k, i) for k, i in rows)
         return {name: self._sources[key] for name, key in keys.items()}
 
-    def _store_mentions(self, connection: Connection, version_id: int,
-                        mentions: Iterable[c.Mention]) -> None:
-        mentions = list(mentions)
+    def _store_mentions(self, connection: Connection,
+                        found: Sequence[tuple[int, Sequence[c.Mention]]]) -> None:
+        mentions = [m for _, ms in found for m in ms]
         new: dict[str, c.Mention] = {}
         for mention in mentions:
             if mention.key not in self._entities:
                 new.setdefault(mention.key, mention)
         if new:
-            rows = connection.execute(insert(Entity).returning(Entity.key, Entity.id), [
+            inserted = connection.execute(insert(Entity).returning(Entity.key, Entity.id), [
                 {"key": key, "name": m.surface, "type": m.type} for key, m in sorted(new.items())
             ])
-            self._entities.update((k, i) for k, i in rows)
+            self._entities.update((k, i) for k, i in inserted)
         aliases = {(self._entities[m.key], m.surface) for m in mentions} - self._aliases
         if aliases:
             connection.execute(insert(Alias), [
                 {"entity_id": entity_id, "surface": surface} for entity_id, surface in sorted(aliases)
             ])
             self._aliases.update(aliases)
-        if mentions:
-            connection.execute(insert(Mention), [
-                {"version_id": version_id, "entity_id": self._entities[m.key], "start": m.start,
-                 "end": m.end, "surface": m.surface} for m in mentions
-            ])
+        rows = [{"version_id": version_id, "entity_id": self._entities[m.key], "start": m.start,
+                 "end": m.end, "surface": m.surface} for version_id, ms in found for m in ms]
+        if rows:
+            connection.execute(insert(Mention), rows)
+
+
+def _claim_row(version: StoredVersion, found: c.Claim, sources: dict[str, int]) -> dict[str, object]:
+    sentence = version.text[found.sentence_start : found.sentence_end]
+    value = found.value
+    return {
+        "key": claim_key(version.name, sentence, value.start - found.sentence_start),
+        "version_id": version.id,
+        "sentence_start": found.sentence_start, "sentence_end": found.sentence_end,
+        "value_start": value.start, "value_end": value.end,
+        "value_text": version.text[value.start : value.end],
+        "kind": value.kind.value, "low": value.low, "high": value.high,
+        "unit": value.unit, "currency": value.currency,
+        "qualifier": value.qualifier.value, "resolved": value.resolved,
+        "context": " ".join(found.context), "entities": " ".join(found.entities),
+        "scope": " ".join(found.scope),
+        "source_id": sources[found.source] if found.source else None,
+    }
 
 
 def _unindex_older_versions(connection: Connection, version: StoredVersion) -> None:

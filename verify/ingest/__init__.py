@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -65,7 +65,8 @@ class Analyzer(Protocol):
 
     def prepare(self, article: Article) -> Any: ...
 
-    def store(self, connection: Connection, version: StoredVersion, prepared: Any) -> None: ...
+    def store(self, connection: Connection, stored: Sequence[tuple[StoredVersion, Any]]) -> None:
+        """Attach the prepared results of each version (several at once: bulk statements)."""
 
     def forget(self) -> None:
         """Drop what was cached from a transaction that rolled back."""
@@ -209,7 +210,13 @@ def _store_batch(
     if len(reads) > 1:
         try:
             with store.session(write=True) as session:
-                return [(read, *_store_article(session, read, analyzer)) for read in reads]
+                connection = session.connection()
+                done = [(read, *_store_document(connection, read, analyzer)) for read in reads]
+                if analyzer is not None:
+                    analyzer.store(connection, [(version, read.prepared)
+                                                for read, _, version in done if version])
+                return [(read, outcome, version.id if version else None)
+                        for read, outcome, version in done]
         except Exception:
             if analyzer is not None:
                 analyzer.forget()
@@ -243,11 +250,32 @@ def _store_with_retry(
 def _store_article(
     session: Session, read: _Read, analyzer: Analyzer | None
 ) -> tuple[str, int | None]:
-    """One article and its claims, through Core statements: the ORM's unit of work costs
-    more than the inserts themselves at tens of thousands of articles."""
+    """One article and its claims in the session's transaction."""
+    connection = session.connection()
+    outcome, version = _store_document(connection, read, analyzer)
+    if version is None:
+        return outcome, None
+    if analyzer is not None:
+        try:
+            analyzer.store(connection, [(version, read.prepared)])
+        except IntegrityError:
+            raise  # a race with another worker: the caller runs the article again
+        except Exception as error:  # an extractor bug must not sink the whole batch
+            raise InputError(
+                read.article.source_path,
+                f"claims could not be stored ({type(error).__name__}: {error})",
+                "nothing of it was stored; please report this file as a bug",
+            ) from error
+    return outcome, version.id
+
+
+def _store_document(
+    connection: Connection, read: _Read, analyzer: Analyzer | None
+) -> tuple[str, StoredVersion | None]:
+    """The document and its new version, through Core statements: the ORM's unit of work
+    costs more than the inserts themselves at tens of thousands of articles."""
     article = read.article
     now = datetime.now(UTC).replace(tzinfo=None)
-    connection = session.connection()
     document_id = connection.execute(
         select(Document.id).where(Document.name == article.name)).scalar()
     if document_id is None:
@@ -273,16 +301,4 @@ def _store_article(
         "encoding": article.encoding, "source_path": article.source_path, "ingested": now,
         "analyzed": analyzer is not None,
     }).scalar_one()
-    if analyzer is not None:
-        version = StoredVersion(version_id, document_id, article.name, number, article.text)
-        try:
-            analyzer.store(connection, version, read.prepared)
-        except IntegrityError:
-            raise  # a race with another worker: the caller runs the article again
-        except Exception as error:  # an extractor bug must not sink the whole batch
-            raise InputError(
-                article.source_path,
-                f"claims could not be stored ({type(error).__name__}: {error})",
-                "nothing of it was stored; please report this file as a bug",
-            ) from error
-    return outcome, version_id
+    return outcome, StoredVersion(version_id, document_id, article.name, number, article.text)
