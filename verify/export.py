@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from verify import __version__
 from verify.claims import DATE_KINDS, Kind
+from verify.facts import claims_query
 from verify.match import fact_id
 from verify.review import OPEN, current_fact, decision, decisions, history
 from verify.store import Store
@@ -28,7 +29,6 @@ from verify.store.models import (
     Fact,
     FactMember,
     Mention,
-    Source,
 )
 
 STATUS_ORDER = {"conflict": 0, "not-comparable": 1, "consistent": 2, "single": 3}
@@ -78,16 +78,8 @@ def _document(doc: Document, version: DocumentVersion, with_text: bool) -> dict[
 
 def _versions(session: Session, *conditions: ColumnElement[bool]) -> dict[str, dict[str, Any]]:
     """Exported versions of the current claims that meet `conditions`, by claim key."""
-    length = Claim.sentence_end - Claim.sentence_start
     rows = session.execute(
-        select(Claim, Document.name,
-               func.substr(DocumentVersion.text, Claim.sentence_start + 1, length), Source.name)
-        .join(DocumentVersion, Claim.version_id == DocumentVersion.id)
-        .join(Document, DocumentVersion.document_id == Document.id)
-        .outerjoin(Source, Claim.source_id == Source.id)
-        .where(DocumentVersion.is_current.is_(True), *conditions)
-        .order_by(Document.name, Claim.value_start)
-    )
+        claims_query().where(*conditions).order_by(Document.name, Claim.value_start))
     return {claim.key: _version(claim, name, sentence, source)
             for claim, name, sentence, source in rows}
 

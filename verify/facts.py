@@ -59,7 +59,7 @@ def members_hash(group: Group) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
 
-def _item_query() -> Select[Any]:
+def claims_query() -> Select[Any]:
     """Claims with their document's name, their sentence (cut out by the database, so a
     document's whole text never travels once per claim) and their cited source."""
     length = Claim.sentence_end - Claim.sentence_start
@@ -75,7 +75,7 @@ def _item_query() -> Select[Any]:
 
 def current_items(session: Session) -> Iterator[Item]:
     """Every claim of every current document version, as matching sees it."""
-    for claim, name, sentence, source in session.execute(_item_query().order_by(Claim.id)):
+    for claim, name, sentence, source in session.execute(claims_query().order_by(Claim.id)):
         yield to_item(claim, name, sentence, source)
 
 
@@ -238,7 +238,7 @@ def _facts_with(session: Session, claim_keys: Iterable[str]) -> set[str]:
 def _items_by_ids(session: Session, ids: Iterable[int]) -> list[Item]:
     items: list[Item] = []
     for chunk in _chunks(sorted(ids)):
-        for claim, name, sentence, source in session.execute(_item_query().where(Claim.id.in_(chunk))):
+        for claim, name, sentence, source in session.execute(claims_query().where(Claim.id.in_(chunk))):
             items.append(to_item(claim, name, sentence, source))
     return items
 
@@ -246,7 +246,7 @@ def _items_by_ids(session: Session, ids: Iterable[int]) -> list[Item]:
 def _items_by_keys(session: Session, keys: Iterable[str]) -> list[Item]:
     items: list[Item] = []
     for chunk in _chunks(sorted(keys)):
-        for claim, name, sentence, source in session.execute(_item_query().where(Claim.key.in_(chunk))):
+        for claim, name, sentence, source in session.execute(claims_query().where(Claim.key.in_(chunk))):
             items.append(to_item(claim, name, sentence, source))
     return items
 
