@@ -59,7 +59,11 @@ _EN_MONTH = (
     r"(?![\w])"
 )
 _DAY = f"(?:{DIGIT}{{1,2}})"
-_YEAR = f"(?:(?:1[89]|20|21){DIGIT}{DIGIT}|(?:[\u0661\u06f1][\u0668\u0669\u06f8\u06f9]|[\u0662\u06f2][\u0660\u06f0])[\u0660-\u0669\u06f0-\u06f9]{{2}})"
+_YEAR = (
+    f"(?:(?:1[89]|20|21){DIGIT}{DIGIT}"
+    "|(?:[\u0661\u06f1][\u0668\u0669\u06f8\u06f9]|[\u0662\u06f2][\u0660\u06f0])"
+    "[\u0660-\u0669\u06f0-\u06f9]{2})"
+)
 _WEEKDAY_AR = "(?:ال)" + variants_pattern([w[2:] for w in AR_WEEKDAYS]) + _END
 _WEEKDAY_EN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
 _AR_PART = variants_pattern(["مطلع", "بدايه", "اوائل", "مستهل", "اول", "منتصف", "اواسط",
@@ -389,15 +393,17 @@ _PERIODS = variants_pattern(["شهر", "عام", "سنه", "اسبوع"])
 # An Arabic relative expression starts a word or follows a one-letter clitic (CLITIC_START);
 # an English one starts with a Latin letter.
 RELATIVE_STARTS = "(?<!\\w)\\w|(?<=(?<!\\w)[\u0648\u0628\u0644\u0641])|(?i:[a-z])"
+_AR_DAYS = variants_pattern(["اول امس", "امس الاول", "امس", "البارحه", "اليوم", "غدا"]).replace(" ", _SP)
 RELATIVE_RE = starting(
     RELATIVE_STARTS,
     f"(?P<weekday>{CLITIC_START}(?:{variants_pattern(['اليوم'])}\\s+|يوم\\s+)?{_WEEKDAY_AR}"
     f"(?:\\s+(?P<wanchor>{_AR_ANCHOR}))?"
     f"|(?i:(?:on\\s+)?(?:(?P<enanchor>last|next|this)\\s+)?{_WEEKDAY_EN}))"
-    f"|(?P<day>{CLITIC_START}(?:{variants_pattern(['اول امس', 'امس الاول', 'امس', 'البارحه', 'اليوم', 'غدا']).replace(' ', _SP)}){_END}"
+    f"|(?P<day>{CLITIC_START}(?:{_AR_DAYS}){_END}"
     f"|(?i:\\b(?:the\\s+day\\s+before\\s+yesterday|yesterday|today|tomorrow)\\b))"
     f"|(?P<period>{CLITIC_START}(?:{variants_pattern(['هذا', 'هذه'])}\\s+ال(?P<this>{_PERIODS}){_END}"
-    f"|ال(?P<unit>{_PERIODS})\\s+(?P<anchor>{_AR_ANCHOR}))|(?i:(?P<enrel>last|next|this|past)\\s+(?P<enunit>week|month|year)(?!\\w)))"
+    f"|ال(?P<unit>{_PERIODS})\\s+(?P<anchor>{_AR_ANCHOR}))"
+    f"|(?i:(?P<enrel>last|next|this|past)\\s+(?P<enunit>week|month|year)(?!\\w)))"
 )
 
 

@@ -239,7 +239,8 @@ def _transliteration_variant(form: str, known: str) -> bool:
     edits = Levenshtein.editops(form, known)
     if len(edits) != 1:
         return False
-    edit = edits[0]
+    # Unpacked rather than indexed: the stubs type edits[0] as "Editops | Editop".
+    [edit] = edits
     if edit.tag == "insert":
         return known[edit.dest_pos] in _VOWEL_LETTERS
     if edit.tag == "delete":

@@ -46,10 +46,11 @@ def parse_digits(text: str) -> float:
 
 def to_ascii_digits(text: str) -> str:
     """Western digits for any Eastern Arabic or Persian ones (separators left in place)."""
-    return text.translate(
-        str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
-                       **{chr(0x06F0 + i): str(i) for i in range(10)}})
-    )
+    table: dict[str, str | int | None] = {
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+    return text.translate(str.maketrans(table))
 
 
 # --- Arabic letters folding ---------------------------------------------------------------
@@ -174,7 +175,8 @@ for _stem, _n in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), 
 _AR_MULT = {
     "الف": 1000, "الفا": 1000, "الاف": 1000, "الفان": 2000, "الفين": 2000,
     "مليون": 1e6, "ملايين": 1e6, "مليونا": 1e6, "مليونان": 2e6, "مليونين": 2e6,
-    "مليار": 1e9, "الفي": 2000, "مليوني": 2e6, "ملياري": 2e9, "مليارات": 1e9, "مليارا": 1e9, "ملياران": 2e9, "مليارين": 2e9,
+    "مليار": 1e9, "الفي": 2000, "مليوني": 2e6, "ملياري": 2e9, "مليارات": 1e9, "مليارا": 1e9,
+    "ملياران": 2e9, "مليارين": 2e9,
     "بليون": 1e9, "تريليون": 1e12,
 }
 _AR_DUAL_MULT = {"الفان", "الفين", "الفي", "مليونان", "مليونين", "مليوني", "ملياران", "مليارين",

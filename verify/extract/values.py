@@ -94,12 +94,19 @@ _NUMBER = (
     f"|{nb.AR_FRACTION_NUMBER}|{nb.AR_WORDS_NUMBER}|{nb.EN_WORDS_NUMBER})"
     f"(?:{nb.NUMBER_WORD_FRACTION_SUFFIX}|{nb.EN_FRACTION_SUFFIX})?"
 )
+# Arabic particles and pronouns that never name what a number counts.
+_NOT_NOUNS_AR = _V(
+    ["من", "في", "الي", "علي", "عن", "او", "ثم", "مع", "حتي", "منذ", "بين", "قد", "كان", "هو", "هي", "التي",
+     "الذي"]
+)
 _UNIT = (
     f"(?:\\s*(?P<sym>{un.SYMBOL_PATTERN})|\\s*(?P<unit>{un.AR_UNIT_PATTERN}|{un.EN_UNIT_PATTERN})"
     f"(?!\\s*{nb.DIGIT}{{4}})"
     f"(?P<ufrac>{nb.NUMBER_WORD_FRACTION_SUFFIX}|{nb.EN_FRACTION_SUFFIX})?"
-    f"|\\s+(?P<noun>(?!{nb.AR_WORDS_NUMBER}|{nb.EN_WORDS_NUMBER})(?!{_V(['من', 'في', 'الي', 'علي', 'عن', 'او', 'ثم', 'مع', 'حتي', 'منذ', 'بين', 'قد', 'كان', 'هو', 'هي', 'التي', 'الذي'])}{nb.WORD_END})"
-    f"[\u0621-\u064a]{{2,}}[\u064b-\u0652\u0640]*|(?i:(?!(?:of|in|to|and|or|the|a|an|from|on|at|by|for|with|as|is|was|were|are|per|than|that|which|who|after|before|since|until)\\b)[a-z]{{2,}}))(?!\\w)(?!\\s*{nb.DIGIT}{{4}}))?"
+    f"|\\s+(?P<noun>(?!{nb.AR_WORDS_NUMBER}|{nb.EN_WORDS_NUMBER})(?!{_NOT_NOUNS_AR}{nb.WORD_END})"
+    f"[\u0621-\u064a]{{2,}}[\u064b-\u0652\u0640]*"
+    f"|(?i:(?!(?:of|in|to|and|or|the|a|an|from|on|at|by|for|with|as|is|was|were|are|per|than|that"
+    f"|which|who|after|before|since|until)\\b)[a-z]{{2,}}))(?!\\w)(?!\\s*{nb.DIGIT}{{4}}))?"
 )
 # Where a match can begin. A qualifier, number word, age cue, dual noun or Arabic ordinal
 # starts a word; otherwise a match starts with a digit or a currency sign or code.
@@ -127,7 +134,8 @@ _TIME_NOUNS = ["عام", "سنه", "شهر", "اسبوع", "يوم", "ساعه",
 SINGULAR_RE = re.compile(
     f"(?:(?<=بعد )|(?<=قبل )|(?<=منذ )|(?<=خلال )|(?<=لمدة ))(?P<unit>{_V(_TIME_NOUNS)}){nb.WORD_END}"
     f"(?P<frac>{nb.NUMBER_WORD_FRACTION_SUFFIX})?"
-    f"|(?<!\\w)(?P<unit2>{_V(['عام', 'سنه', 'شهر', 'ساعه', 'يوم'])}){nb.WORD_END}(?P<frac2>{nb.NUMBER_WORD_FRACTION_SUFFIX})"
+    f"|(?<!\\w)(?P<unit2>{_V(['عام', 'سنه', 'شهر', 'ساعه', 'يوم'])}){nb.WORD_END}"
+    f"(?P<frac2>{nb.NUMBER_WORD_FRACTION_SUFFIX})"
 )
 # A definite plural time noun followed by a definite number word: "السنوات السبع الماضية".
 _PLURAL_TIME_NOUNS = ["سنوات", "اعوام", "اشهر", "شهور", "اسابيع", "ايام", "ساعات", "عقود"]
@@ -135,9 +143,11 @@ POSTPOSED_RE = re.compile(
     f"(?<!\\w)(?:[وب])?ال(?P<unit>{_V(_PLURAL_TIME_NOUNS)})"
     f"\\s+(?P<num>ال{_V(list(nb.AR_WORD_VALUES))}{nb.WORD_END})"
 )
+_AGE_CUES = _alts(["عمره", "عمرها", "البالغ من العمر", "البالغه من العمر", "يبلغ من العمر", "تبلغ من العمر",
+                   "عن عمر يناهز", "عن عمر"])
 AGE_RE = starting(
     NUMBER_STARTS,
-    f"(?P<cue>(?<!\\w)[وف]?(?:{_alts(['عمره', 'عمرها', 'البالغ من العمر', 'البالغه من العمر', 'يبلغ من العمر', 'تبلغ من العمر', 'عن عمر يناهز', 'عن عمر'])}"
+    f"(?P<cue>(?<!\\w)[وف]?(?:{_AGE_CUES}"
     f"|(?i:aged|age))\\s+)(?P<num>{_NUM_DIGITS}|{nb.AR_WORDS_NUMBER}|{nb.EN_WORDS_NUMBER})"
     f"(?:\\s*(?:{_V(['عاما', 'عام', 'سنه', 'سنوات', 'اعوام'])}{nb.WORD_END}|(?i:years?(?:\\s+old)?)(?!\\w)))?"
     f"|(?P<num2>{_NUM_DIGITS}|{nb.EN_WORDS_NUMBER})-year-old(?!\\w)"
