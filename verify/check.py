@@ -221,7 +221,7 @@ def _negated(a: str, b: str, lex: Lexicon) -> str | None:
         words = TOKEN_RE.findall(text)
         stems = set(lex.concepts(content_stems(text)))
         hits = [
-            (w, n) for w, n in zip(words, words[1:]) if match_form(w) in lex.negations
+            (w, n) for w, n in zip(words, words[1:], strict=False) if match_form(w) in lex.negations
         ]
         denies = any(lex.by_stem.get(s.removeprefix(CONCEPT_PREFIX)) == "deny" or s == "~deny"
                      for s in stems)

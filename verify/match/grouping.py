@@ -9,12 +9,12 @@ hashes its sorted member keys: the same inputs give the same facts and ids.
 
 Two values of one sentence are never linked: they are different facts (a distance and a
 border length), however alike their clause words are. Two amounts MAX_RATIO times apart
-are never linked either (`_apart`). A claim linked to two claims that
-are about different subjects (`similarity.frame_clash`: another place, event or counted
-noun) and that names nothing to side with either says too little to tell which it states ("the two countries established
-relations in 1993", next to a 1993 of Israel and Turkmenistan and one of Israel and
-Azerbaijan): it stays alone rather than be given to either. Two values of one document in
-different sentences are linked only at SAME_DOCUMENT_THRESHOLD (a repetition).
+are never linked either (`_apart`). A claim linked to two claims that are about different
+subjects (`similarity.frame_clash`: another place, event or counted noun) and that names
+nothing to side with either says too little to tell which it states ("the two countries
+established relations in 1993", next to a 1993 of Israel and Turkmenistan and one of Israel
+and Azerbaijan): it stays alone rather than be given to either. Two values of one document
+in different sentences are linked only at SAME_DOCUMENT_THRESHOLD (a repetition).
 
 `FactIndex.add` is the incremental form: new items are scored against the candidates their
 blocking keys reach, and only the linked components they touch are regrouped.

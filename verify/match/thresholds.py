@@ -16,9 +16,10 @@ counted noun, the event): a length or a share stated with the same entities is r
 another fact, while counts, dates and years are in every sentence and need to count the
 same thing or mark the same event. `frame` is the Dice overlap of the role concepts of the
 roles both fill (`context` stands in when they fill none in common).
-Before any of this, `similarity.frame_clash` parts claims about different subjects. A pair scores 0 unless both values have one dimension (kind and
-unit family) and share at least MIN_SHARED anchors (entity keys and content words), so a
-single common word ("relations", "years") never ties two claims.
+Before any of this, `similarity.frame_clash` parts claims about different subjects. A pair
+scores 0 unless both values have one dimension (kind and unit family) and share at least
+MIN_SHARED anchors (entity keys and content words), so a single common word ("relations",
+"years") never ties two claims.
 """
 
 from verify.claims import Kind
