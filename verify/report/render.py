@@ -97,7 +97,11 @@ def content_security_policy(css: str, js: str) -> str:
     ])
 
 
-def render_report(data: Mapping[str, Any], *, limits: Limits = Limits()) -> str:
+# The limits a report gets unless told otherwise (Limits is frozen, so one shared instance is safe).
+_DEFAULT_LIMITS = Limits()
+
+
+def render_report(data: Mapping[str, Any], *, limits: Limits = _DEFAULT_LIMITS) -> str:
     """Return the report page for `data`, the report data built from the store.
 
     `data` holds `generated`, `tool_version`, `documents` (id, name, title, language,
@@ -129,7 +133,7 @@ def is_report(path: Path) -> bool:
 
 
 def write_report(data: Mapping[str, Any], path: Path, *, force: bool = False,
-                 limits: Limits = Limits()) -> None:
+                 limits: Limits = _DEFAULT_LIMITS) -> None:
     """Render the report and write it to `path` atomically.
 
     The page is written to a temporary file in the same folder and renamed over `path`, so a

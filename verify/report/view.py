@@ -324,7 +324,8 @@ def sentence_pieces(version: Mapping[str, Any], status: str) -> tuple[Piece, ...
     """
     text = str(version.get("text") or "")
     value = str(version.get("value") or "")
-    start, vs, ve = _int(version.get("start")), _int(version.get("value_start")), _int(version.get("value_end"))
+    start = _int(version.get("start"))
+    vs, ve = _int(version.get("value_start")), _int(version.get("value_end"))
     lo = hi = -1
     if start is not None and vs is not None and ve is not None and 0 <= vs - start < ve - start <= len(text):
         lo, hi = vs - start, ve - start
@@ -407,7 +408,8 @@ def _review(raw: object) -> ReviewView:
     review: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
     status = str(review.get("status") or "open")
     history = tuple(
-        HistoryEntry(str(h.get("status") or ""), _text(h.get("reviewer")), _text(h.get("note")), _text(h.get("at")))
+        HistoryEntry(str(h.get("status") or ""), _text(h.get("reviewer")), _text(h.get("note")),
+                     _text(h.get("at")))
         for h in review.get("history") or () if isinstance(h, Mapping)
     )
     return ReviewView(status, REVIEW_NAMES.get(status, status), _text(review.get("reviewer")),
@@ -511,13 +513,15 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
     # Lone claims only mark their spans in document texts: no card is built for them.
     grouped = [f for f in raw_facts if f.get("status") != "single"]
     facts = [_fact(f, docs, finder) for f in grouped]
-    totals = data.get("totals") if isinstance(data.get("totals"), Mapping) else {}
+    raw_totals = data.get("totals")
+    totals: Mapping[str, Any] = raw_totals if isinstance(raw_totals, Mapping) else {}
     singles = int(totals.get("single", len(raw_facts) - len(grouped)))
     by_status: dict[str, list[FactView]] = {}
     for fact in facts:
         by_status.setdefault(fact.status, []).append(fact)
     conflicts = sorted(by_status.get("conflict", []), key=severity_key)
-    consistent = sorted(by_status.get("consistent", []), key=lambda f: (-f.outlets, -f.documents, f.label.casefold()))
+    consistent = sorted(by_status.get("consistent", []),
+                        key=lambda f: (-f.outlets, -f.documents, f.label.casefold()))
     other = sorted(by_status.get("not-comparable", []), key=lambda f: (-f.documents, f.label.casefold()))
 
     languages = Counter(d.language for d in docs.values())
@@ -542,7 +546,8 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
     sections.append(_entities_section(raw_entities, docs, limits))
     sections.append(_documents_section(raw_docs, docs, raw_entities, raw_facts, limits))
 
-    notes = [f"{s.title}: showing {len(s.items):,} of {s.total:,}." for s in sections if len(s.items) < s.total]
+    notes = [f"{s.title}: showing {len(s.items):,} of {s.total:,}."
+             for s in sections if len(s.items) < s.total]
     return Report(
         generated=_timestamp(data.get("generated")), tool_version=_text(data.get("tool_version")),
         documents=len(docs),
@@ -566,7 +571,8 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
     )
 
 
-def _entities_section(raw: list[Mapping[str, Any]], docs: Mapping[str, DocumentInfo], limits: Limits) -> Section:
+def _entities_section(raw: list[Mapping[str, Any]], docs: Mapping[str, DocumentInfo],
+                      limits: Limits) -> Section:
     items = []
     ordered = sorted(raw, key=lambda e: (-len(e.get("variants") or ()), -len(e.get("documents") or ()),
                                          str(e.get("name") or "").casefold()))
@@ -604,7 +610,10 @@ def _documents_section(raw_docs: list[Mapping[str, Any]], docs: Mapping[str, Doc
         for name in e.get("documents") or ():
             entity_tokens.setdefault(str(name), []).append(f"entity:{token(str(e.get('key')))}")
     # Documents with conflicts first: those are the ones a reader opens from a conflict card.
-    ordered = sorted(zip(raw_docs, docs.values()), key=lambda p: (-conflicts[p[1].name], p[1].index))
+    # strict=False: `docs` is keyed by name, so two documents with one name leave it shorter than
+    # `raw_docs`, and the pairing has always stopped at the shorter of the two.
+    ordered = sorted(zip(raw_docs, docs.values(), strict=False),
+                     key=lambda p: (-conflicts[p[1].name], p[1].index))
     budget = limits.document_text_chars
     items = []
     for raw, info in ordered[:limits.documents]:
