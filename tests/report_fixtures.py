@@ -96,9 +96,11 @@ def sample_report() -> dict[str, Any]:
         {"id": "f-hostile", "status": "conflict", "kind": "count", "conflict_kind": "number",
          "label": "Attendance <script>window.__pwned=5</script>",
          "explanation": "<img src=x onerror=\"window.__pwned=6\"> 40 and 55 differ.",
-         "review": review("confirmed", reviewer="<b>mallory</b>", note="</script><script>window.__pwned=7</script>",
+         "review": review("confirmed", reviewer="<b>mallory</b>",
+                          note="</script><script>window.__pwned=7</script>",
                           updated="2026-11-21T09:00:00Z", stale=True,
-                          history=[{"status": "open", "reviewer": None, "note": None, "at": "2026-11-20T09:00:00Z"},
+                          history=[{"status": "open", "reviewer": None, "note": None,
+                                    "at": "2026-11-20T09:00:00Z"},
                                    {"status": "confirmed", "reviewer": "<b>mallory</b>", "note": "checked",
                                     "at": "2026-11-21T09:00:00Z"}]),
          "versions": [
@@ -163,7 +165,8 @@ def large_report(facts: int = 5000, documents: int = 1000) -> dict[str, Any]:
         sentence = (f"وقال المسؤول إن عدد المشاركين بلغ {i} شخصاً في الاجتماع رقم {i}." if arabic
                     else f"The official said {i} people attended meeting number {i}.")
         docs.append({"id": f"d{i}", "name": f"doc_{i:05d}.txt", "title": f"Article {i}",
-                     "language": "ar" if arabic else "en", "published": f"2023-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+                     "language": "ar" if arabic else "en",
+                     "published": f"2023-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
                      "outlet": f"Outlet {i % 37}", "url": f"https://example.org/{i}",
                      "text": (sentence + " ") * 20})
     statuses = ["conflict", "consistent", "consistent", "not-comparable", "single"]

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import BrowserContext, Dialog, Page, Route, sync_playwright
-
 from report_fixtures import SEEDS, large_report, sample_report, seed_report
+
 from verify.report import write_report
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -12,8 +12,8 @@ from typing import Any
 import lxml.html  # type: ignore[import-untyped]
 import pytest
 from lxml.html import HtmlElement
-
 from report_fixtures import HOSTILE_TEXT, SEEDS, sample_report, seed_report, select
+
 from verify.report import Limits, ReportExists, is_report, render_report, write_report
 from verify.report.view import document_pieces, interval, safe_url, token
 
@@ -74,7 +74,9 @@ def test_conflict_card_shows_versions_side_by_side_with_values_marked(tree: Html
 
 def test_sentence_text_around_the_mark_is_the_whole_sentence(tree: HtmlElement) -> None:
     sentence = select(card(tree, "f-distance"), ".sentence")[0]
-    assert sentence.text_content() == "وتبعد عشق آباد 25 كيلومتراً عن الحدود الإيرانية، وفقا لوكالة الأنباء الرسمية."
+    assert sentence.text_content() == (
+        "وتبعد عشق آباد 25 كيلومتراً عن الحدود الإيرانية، وفقا لوكالة الأنباء الرسمية."
+    )
 
 
 def test_conflicts_come_most_severe_first(tree: HtmlElement) -> None:
@@ -155,7 +157,8 @@ def test_entities_list_their_merged_spellings(tree: HtmlElement) -> None:
 
 
 def test_document_view_marks_its_claims_in_its_text(tree: HtmlElement) -> None:
-    (doc,) = [d for d in select(tree, "li.document") if "ar_a.txt" in select(d, ".doc-meta")[0].text_content()]
+    (doc,) = [d for d in select(tree, "li.document")
+              if "ar_a.txt" in select(d, ".doc-meta")[0].text_content()]
     text = select(doc, ".doc-text")[0]
     assert text.get("dir") == "rtl"
     marks = {m.text_content(): m.get("class") for m in select(text, "mark")}
@@ -229,8 +232,9 @@ def test_write_report_refuses_to_overwrite_other_files(out: Path) -> None:
     assert is_report(out)
 
 
-def test_write_report_leaves_the_old_file_whole_when_rendering_fails(out: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_write_report_leaves_the_old_file_whole_when_rendering_fails(
+    out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_report(sample_report(), out)
     before = out.read_bytes()
 

@@ -130,7 +130,7 @@ TEXT = st.text(st.one_of(ARABIC, st.characters(), st.sampled_from(list(" ٪%-/.,
 @given(TEXT)
 def test_never_raises_and_spans_are_sorted_and_disjoint(text: str) -> None:
     values = find_values(text)
-    for left, right in zip(values, values[1:]):
+    for left, right in zip(values, values[1:], strict=False):
         assert left.end <= right.start
     for value in values:
         assert 0 <= value.start < value.end <= len(text)
@@ -163,7 +163,8 @@ GATED = st.lists(
                      "خمسة وعشرين", "بين", "إلى", "2019", "٢٠٢٢", "٪", "March", "May", "aged",
                      "Monday", "last", "year", "the", "1990s", "early", "third", "K", "ſ", "İ",
                      "ـ", "،", "-", "/", ".", "عمره 45 عاماً", "ستة أشهر", "بين 2017 و2019",
-                     "29 آذار/مارس 2023", "الأسبوع المقبل", "يوم الثلاثاء 5", "the 1990s", "$5bn", "US$ 3", "usd4", "€3", "29.03.2023",
+                     "29 آذار/مارس 2023", "الأسبوع المقبل", "يوم الثلاثاء 5", "the 1990s", "$5bn", "US$ 3",
+                     "usd4", "€3", "29.03.2023",
                      "2023-03-29", "2016-2020", "1990-95", "من 2017 إلى 2019", "between 2001 and 2003",
                      "FROM 1999 TO 2002", "The Year 2020", "لعام 2021", "بالعام ٢٠٢٢", "وعام 2020",
                      "5 رمضان 1444 هـ", "خلال عام ونصف", "aged 45", "3 March"]),
