@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
@@ -307,6 +307,14 @@ def _day(x: float) -> str:
 
 
 def _time_span(low: float | None, high: float | None) -> str:
+    """Whole years read as years ("2022", "2016-2020"), whole months as months."""
+    if low is not None and high is not None:
+        first, last = date.fromordinal(int(low)), date.fromordinal(int(high))
+        if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+            return str(first.year) if first.year == last.year else f"{first.year}-{last.year}"
+        month_end = (last + timedelta(days=1)).day == 1
+        if first.day == 1 and month_end and (first.year, first.month) == (last.year, last.month):
+            return first.strftime("%B %Y")
     lo = _day(low) if low is not None else "…"
     hi = _day(high) if high is not None else "…"
     return lo if lo == hi else f"{lo}..{hi}"
