@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -216,6 +217,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1 << 16)
 def token(value: str) -> str:
     """Encode a key for a space-separated data attribute, exactly as JS encodeURIComponent does.
 
@@ -512,7 +514,16 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
     finder = _EntityFinder(raw_entities)
     # Lone claims only mark their spans in document texts: no card is built for them.
     grouped = [f for f in raw_facts if f.get("status") != "single"]
-    facts = [_fact(f, docs, finder) for f in grouped]
+    # Cards are built for every conflict, but only for the corroborated and not-comparable
+    # facts the page shows: those lists are ranked on their raw data first.
+    corroborated = sorted((f for f in grouped if f.get("status") == "consistent"),
+                          key=lambda f: _corroboration_rank(f, docs))
+    incomparable = sorted((f for f in grouped if f.get("status") == "not-comparable"),
+                          key=lambda f: _breadth_rank(f, docs))
+    shown_others = corroborated[:limits.other_facts] + incomparable[:limits.other_facts]
+    facts = [_fact(f, docs, finder) for f in grouped if f.get("status") == "conflict"]
+    facts += [_fact(f, docs, finder) for f in shown_others]
+    status_counts = Counter(str(f.get("status")) for f in grouped)
     raw_totals = data.get("totals")
     totals: Mapping[str, Any] = raw_totals if isinstance(raw_totals, Mapping) else {}
     singles = int(totals.get("single", len(raw_facts) - len(grouped)))
@@ -537,11 +548,11 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
         Section("consistent", "Corroborated facts",
                 "Facts that several articles state compatibly, with how many independent outlets "
                 "and cited sources stand behind them.",
-                consistent[:limits.other_facts], len(consistent)),
+                consistent, status_counts["consistent"]),
         Section("not-comparable", "Not comparable",
                 "Versions that look alike but measure something else or another period; never "
                 "counted as conflicts.",
-                other[:limits.other_facts], len(other)),
+                other, status_counts["not-comparable"]),
     ]
     sections.append(_entities_section(raw_entities, docs, limits))
     sections.append(_documents_section(raw_docs, docs, raw_entities, raw_facts, limits))
@@ -553,8 +564,8 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
         documents=len(docs),
         languages=_counts(languages, LANGUAGE_NAMES),
         date_span=(dates[0], dates[-1]) if dates else None,
-        facts=len(facts) + singles,
-        statuses=_counts(Counter(f.status for f in facts) + Counter(single=singles), STATUS_TOTALS,
+        facts=len(grouped) + singles,
+        statuses=_counts(status_counts + Counter(single=singles), STATUS_TOTALS,
                          lambda k: fragment(status=k)),
         conflict_kinds=_counts(conflict_kinds, CONFLICT_KIND_NAMES,
                                lambda k: fragment(status="conflict", kind=k)),
@@ -569,6 +580,22 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
         document_options=[Option(d.token, d.name) for d in list(docs.values())[:limits.documents]],
         limits=limits, notes=notes,
     )
+
+
+def _version_names(raw: Mapping[str, Any]) -> list[str]:
+    return [str(v.get("document") or "") for v in raw.get("versions") or ()]
+
+
+def _corroboration_rank(raw: Mapping[str, Any],
+                        docs: Mapping[str, DocumentInfo]) -> tuple[int, int, str]:
+    """The order `FactView`s of corroborated facts take: most outlets, most documents."""
+    names = _version_names(raw)
+    outlets = {(docs[n].outlet if n in docs and docs[n].outlet else n) for n in names}
+    return -len(outlets), -len(set(names)), str(raw.get("label") or raw.get("id") or "").casefold()
+
+
+def _breadth_rank(raw: Mapping[str, Any], docs: Mapping[str, DocumentInfo]) -> tuple[int, str]:
+    return -len(set(_version_names(raw))), str(raw.get("label") or raw.get("id") or "").casefold()
 
 
 def _entities_section(raw: list[Mapping[str, Any]], docs: Mapping[str, DocumentInfo],
