@@ -20,6 +20,7 @@ from verify.facts import claims_query
 from verify.match import fact_id
 from verify.review import OPEN, current_fact, decision, decisions, history
 from verify.store import Store
+from verify.store.chunks import chunks
 from verify.store.models import (
     Alias,
     Claim,
@@ -86,8 +87,8 @@ def _versions(session: Session, *conditions: ColumnElement[bool]) -> dict[str, d
 
 def _versions_of_keys(session: Session, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(keys), 500):
-        found.update(_versions(session, Claim.key.in_(keys[start : start + 500])))
+    for chunk in chunks(keys):
+        found.update(_versions(session, Claim.key.in_(chunk)))
     return found
 
 
@@ -139,10 +140,10 @@ def _facts(session: Session, with_history: bool, *, query: Select[Any] | None = 
                                  .where(Fact.is_current.is_(True))))
     ids = [f.id for f in facts]
     members: defaultdict[str, list[str]] = defaultdict(list)
-    for start in range(0, len(ids), 500):
+    for chunk in chunks(ids):
         for fact_key, claim_key in session.execute(
             select(FactMember.fact_id, FactMember.claim_key)
-            .where(FactMember.fact_id.in_(ids[start : start + 500]))
+            .where(FactMember.fact_id.in_(chunk))
         ):
             members[fact_key].append(claim_key)
     versions = _versions_of_keys(session, sorted({k for keys in members.values() for k in keys}))

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Select, func, insert, select, text, update
 from sqlalchemy.orm import Session
@@ -30,6 +30,7 @@ from verify.match.thresholds import (
 )
 from verify.review import carry_over
 from verify.store import Store
+from verify.store.chunks import chunks
 from verify.store.models import (
     BlockingKey,
     Claim,
@@ -40,7 +41,6 @@ from verify.store.models import (
     Source,
 )
 
-T = TypeVar("T")
 CHECK_CANDIDATES = 20_000
 REGROUP_LOCK = 0x76657269  # any constant the whole team's verify processes agree on
 
@@ -84,7 +84,7 @@ def items_under_keys(session: Session, keys: Iterable[str]) -> list[Item]:
     CHECK_CANDIDATES claims: a typed claim in a store of millions is compared with the
     claims that share its most telling words, not with every claim about Israel."""
     sizes: dict[str, int] = {}
-    for chunk in _chunks(sorted(set(keys))):
+    for chunk in chunks(sorted(set(keys))):
         sizes.update((key, count) for key, count in session.execute(
             select(BlockingKey.key, func.count()).where(BlockingKey.key.in_(chunk))
             .group_by(BlockingKey.key)))
@@ -96,7 +96,7 @@ def items_under_keys(session: Session, keys: Iterable[str]) -> list[Item]:
         chosen.append(key)
         total += sizes[key]
     ids: set[int] = set()
-    for chunk in _chunks(chosen):
+    for chunk in chunks(chosen):
         ids.update(session.scalars(select(BlockingKey.claim_id).where(BlockingKey.key.in_(chunk))))
     return _items_by_ids(session, ids)
 
@@ -156,7 +156,7 @@ def _component(session: Session, seeds: list[Item],
         usable, over = _split_by_block_size(session, list(index))
         common |= over
         shared: dict[int, Counter[str]] = {}
-        for chunk in _chunks(sorted(usable)):
+        for chunk in chunks(sorted(usable)):
             for claim_id, block in session.execute(
                 select(BlockingKey.claim_id, BlockingKey.key).where(BlockingKey.key.in_(chunk))
             ):
@@ -177,7 +177,7 @@ def _component(session: Session, seeds: list[Item],
 def _split_by_block_size(session: Session, keys: list[str]) -> tuple[set[str], set[str]]:
     """Keys under the block cap, and keys over it (too common to tie two claims)."""
     sizes: dict[str, int] = dict.fromkeys(keys, 0)
-    for chunk in _chunks(sorted(keys)):
+    for chunk in chunks(sorted(keys)):
         sizes.update((key, count) for key, count in session.execute(
             select(BlockingKey.key, func.count()).where(BlockingKey.key.in_(chunk))
             .group_by(BlockingKey.key)))
@@ -187,7 +187,7 @@ def _split_by_block_size(session: Session, keys: list[str]) -> tuple[set[str], s
 
 def _members(session: Session, facts: Iterable[str]) -> set[str]:
     found: set[str] = set()
-    for chunk in _chunks(sorted(facts)):
+    for chunk in chunks(sorted(facts)):
         found.update(session.scalars(
             select(FactMember.claim_key).where(FactMember.fact_id.in_(chunk))))
     return found
@@ -210,7 +210,7 @@ def _groups(items: Iterable[Item], lexicon: Lexicon, common: Iterable[str] = ())
 
 def _claims_of(session: Session, versions: Sequence[int]) -> list[int]:
     found: list[int] = []
-    for chunk in _chunks(sorted(versions)):
+    for chunk in chunks(sorted(versions)):
         found += session.scalars(select(Claim.id).where(Claim.version_id.in_(chunk)))
     return found
 
@@ -218,7 +218,7 @@ def _claims_of(session: Session, versions: Sequence[int]) -> list[int]:
 def _superseded_keys(session: Session, versions: Sequence[int]) -> set[str]:
     """Claim keys of the older versions of changed documents: their facts must be redone."""
     found: set[str] = set()
-    for chunk in _chunks(sorted(versions)):
+    for chunk in chunks(sorted(versions)):
         documents = select(DocumentVersion.document_id).where(DocumentVersion.id.in_(chunk))
         old = select(DocumentVersion.id).where(DocumentVersion.document_id.in_(documents),
                                                DocumentVersion.is_current.is_(False))
@@ -228,7 +228,7 @@ def _superseded_keys(session: Session, versions: Sequence[int]) -> set[str]:
 
 def _facts_with(session: Session, claim_keys: Iterable[str]) -> set[str]:
     found: set[str] = set()
-    for chunk in _chunks(sorted(claim_keys)):
+    for chunk in chunks(sorted(claim_keys)):
         found.update(session.scalars(
             select(FactMember.fact_id).join(Fact, Fact.id == FactMember.fact_id)
             .where(FactMember.claim_key.in_(chunk), Fact.is_current.is_(True))))
@@ -237,7 +237,7 @@ def _facts_with(session: Session, claim_keys: Iterable[str]) -> set[str]:
 
 def _items_by_ids(session: Session, ids: Iterable[int]) -> list[Item]:
     items: list[Item] = []
-    for chunk in _chunks(sorted(ids)):
+    for chunk in chunks(sorted(ids)):
         for claim, name, sentence, source in session.execute(claims_query().where(Claim.id.in_(chunk))):
             items.append(to_item(claim, name, sentence, source))
     return items
@@ -245,16 +245,10 @@ def _items_by_ids(session: Session, ids: Iterable[int]) -> list[Item]:
 
 def _items_by_keys(session: Session, keys: Iterable[str]) -> list[Item]:
     items: list[Item] = []
-    for chunk in _chunks(sorted(keys)):
+    for chunk in chunks(sorted(keys)):
         for claim, name, sentence, source in session.execute(claims_query().where(Claim.key.in_(chunk))):
             items.append(to_item(claim, name, sentence, source))
     return items
-
-
-def _chunks(values: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
-    """Bounded IN lists: SQLite and PostgreSQL both cap a statement's parameters."""
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
 
 def _sync(session: Session, groups: Sequence[Group], scope: set[str] | None) -> FactsSummary:
@@ -262,12 +256,12 @@ def _sync(session: Session, groups: Sequence[Group], scope: set[str] | None) -> 
     now = datetime.now(UTC).replace(tzinfo=None)
     wanted = {g.id: g for g in groups}
     known: set[str] = set()
-    for chunk in _chunks(sorted(wanted)):
+    for chunk in chunks(sorted(wanted)):
         known.update(session.scalars(select(Fact.id).where(Fact.id.in_(chunk))))
     if scope is None:
         scope = set(session.scalars(select(Fact.id).where(Fact.is_current.is_(True))))
     gone = sorted(scope - set(wanted))
-    for chunk in _chunks(gone):
+    for chunk in chunks(gone):
         session.execute(update(Fact).where(Fact.id.in_(chunk)).values(is_current=False))
     rows = [{
         "id": g.id, "status": g.status, "kind": g.kind, "conflict_kind": g.conflict_kind,

@@ -1,34 +1,20 @@
 """Writing what leaves the store to files: the report, its JSON export, other formats.
 
-Every file is written atomically (a temporary file in the same folder, then a rename), so
-a crash or a reader never meets half a file.
+Every file is written atomically (`files.write_atomic`).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from verify.export import export_data
+from verify.files import write_atomic
 from verify.report import write_report
 from verify.store import Store
 
 REPORT_ONLY = ("entities", "totals")
-
-
-def write_text(text: str, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def json_text(data: Any) -> str:
@@ -43,7 +29,7 @@ def publish(store: Store, report: Path, export: Path | None = None, *,
     if export is not None:
         singles = sum(1 for fact in data["facts"] if fact["status"] == "single")
         complete = singles == data["totals"]["single"]
-        write_text(json_text(_export_part(data) if complete else export_data(store)), export)
+        write_atomic(export, json_text(_export_part(data) if complete else export_data(store)))
     report.parent.mkdir(parents=True, exist_ok=True)
     write_report(data, report, force=force)
 

@@ -24,6 +24,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from verify.errors import VerifyError
 from verify.store import Store
+from verify.store.chunks import chunks
 from verify.store.models import Fact, FactMember, Review, ReviewEvent
 
 STATUSES = ("open", "confirmed", "dismissed", "needs-source", "resolved")
@@ -79,8 +80,7 @@ def decision(review: Review | None, fact: Fact) -> Decision:
 
 def decisions(session: Session, fact_ids: list[str]) -> dict[str, Review]:
     found: dict[str, Review] = {}
-    for start in range(0, len(fact_ids), 500):
-        chunk = fact_ids[start : start + 500]
+    for chunk in chunks(fact_ids):
         found.update(
             (r.fact_id, r) for r in session.scalars(select(Review).where(Review.fact_id.in_(chunk)))
         )

@@ -8,8 +8,9 @@ import click
 
 from verify.cli.common import Context, friendly, pass_context
 from verify.export import export_data
+from verify.files import write_atomic
 from verify.formats import to_claimreview, to_csv
-from verify.publish import json_text, publish, write_text
+from verify.publish import json_text, publish
 from verify.store import Store
 
 
@@ -68,4 +69,4 @@ def export_command(context: Context, fmt: str, out: Path | None, publisher: str,
     if out is None:
         click.echo(text, nl=False)
     else:
-        write_text(text, out)
+        write_atomic(out, text)

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib.resources import files
@@ -24,6 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from verify.errors import VerifyError
+from verify.files import write_atomic
 from verify.report import view
 from verify.report.view import Limits, build
 
@@ -143,16 +142,4 @@ def write_report(data: Mapping[str, Any], path: Path, *, force: bool = False,
     path = Path(path)
     if path.exists() and not force and not is_report(path):
         raise ReportExists(path)
-    html = render_report(data, limits=limits)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(html)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, render_report(data, limits=limits))
