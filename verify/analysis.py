@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from sqlalchemy import Connection, delete, insert, select
 
@@ -18,6 +19,8 @@ from verify.extract.entities import Gazetteer
 from verify.ingest import StoredVersion
 from verify.ingest.readers import Article
 from verify.match import Item, Lexicon, blocking_keys
+from verify.store.bulk import Row, insert_rows
+from verify.store.chunks import chunks
 from verify.store.models import Alias, BlockingKey, Claim, DocumentVersion, Entity, Mention, Source
 from verify.text.normalize import normalize
 
@@ -72,19 +75,16 @@ class Analyzer:
             _unindex_older_versions(connection, version)
         sources = self._source_ids(connection, {cl.source for _, prepared in stored
                                                 for cl in prepared.extraction.claims if cl.source})
-        rows = []
-        keys: list[tuple[str, ...]] = []
-        for version, prepared in stored:
-            rows += [_claim_row(version, found, sources) for found in prepared.extraction.claims]
-            keys += prepared.keys
-        if rows:
-            ids = connection.scalars(
-                insert(Claim).returning(Claim.id, sort_by_parameter_order=True), rows).all()
-            blocking = [{"claim_id": claim_id, "key": key}
-                        for claim_id, claim_keys in zip(ids, keys, strict=True)
-                        for key in claim_keys]
-            if blocking:
-                connection.execute(insert(BlockingKey), blocking)
+        insert_rows(connection, Claim.__tablename__, CLAIM_COLUMNS, [
+            _claim_row(version, found, sources)
+            for version, prepared in stored for found in prepared.extraction.claims])
+        ids = _claim_ids(connection, [version.id for version, _ in stored])
+        # In key order, the index on keys takes them page by page rather than at random.
+        insert_rows(connection, BlockingKey.__tablename__, ("claim_id", "key"), sorted((
+            (ids[version.id, found.value.start], key)
+            for version, prepared in stored
+            for found, keys in zip(prepared.extraction.claims, prepared.keys, strict=True)
+            for key in keys), key=itemgetter(1)))
         self._store_mentions(connection, [(version.id, prepared.extraction.mentions)
                                           for version, prepared in stored])
 
@@ -124,28 +124,40 @@ class Analyzer:
                 {"entity_id": entity_id, "surface": surface} for entity_id, surface in sorted(aliases)
             ])
             self._aliases.update(aliases)
-        rows = [{"version_id": version_id, "entity_id": self._entities[m.key], "start": m.start,
-                 "end": m.end, "surface": m.surface} for version_id, ms in found for m in ms]
-        if rows:
-            connection.execute(insert(Mention), rows)
+        insert_rows(connection, Mention.__tablename__, ("version_id", "entity_id", "start", "end", "surface"),
+                    [(version_id, self._entities[m.key], m.start, m.end, m.surface)
+                     for version_id, ms in found for m in ms])
 
 
-def _claim_row(version: StoredVersion, found: c.Claim, sources: dict[str, int]) -> dict[str, object]:
+CLAIM_COLUMNS = (
+    "key", "version_id", "sentence_start", "sentence_end", "value_start", "value_end",
+    "value_text", "kind", "low", "high", "unit", "currency", "qualifier", "resolved",
+    "context", "entities", "scope", "source_id",
+)
+
+
+def _claim_row(version: StoredVersion, found: c.Claim, sources: dict[str, int]) -> Row:
+    """A claim as a tuple in CLAIM_COLUMNS order."""
     sentence = version.text[found.sentence_start : found.sentence_end]
     value = found.value
-    return {
-        "key": claim_key(version.name, sentence, value.start - found.sentence_start),
-        "version_id": version.id,
-        "sentence_start": found.sentence_start, "sentence_end": found.sentence_end,
-        "value_start": value.start, "value_end": value.end,
-        "value_text": version.text[value.start : value.end],
-        "kind": value.kind.value, "low": value.low, "high": value.high,
-        "unit": value.unit, "currency": value.currency,
-        "qualifier": value.qualifier.value, "resolved": value.resolved,
-        "context": " ".join(found.context), "entities": " ".join(found.entities),
-        "scope": " ".join(found.scope),
-        "source_id": sources[found.source] if found.source else None,
-    }
+    return (
+        claim_key(version.name, sentence, value.start - found.sentence_start), version.id,
+        found.sentence_start, found.sentence_end, value.start, value.end,
+        version.text[value.start : value.end], value.kind.value, value.low, value.high,
+        value.unit, value.currency, value.qualifier.value, value.resolved,
+        " ".join(found.context), " ".join(found.entities), " ".join(found.scope),
+        sources[found.source] if found.source else None,
+    )
+
+
+def _claim_ids(connection: Connection, versions: Sequence[int]) -> dict[tuple[int, int], int]:
+    """Stored claim ids by (version, value offset): a version's values never overlap, so
+    the offset names one claim, and the ids need no RETURNING row by row."""
+    ids: dict[tuple[int, int], int] = {}
+    for chunk in chunks(sorted(versions)):
+        ids.update(((version, start), claim_id) for claim_id, version, start in connection.execute(
+            select(Claim.id, Claim.version_id, Claim.value_start).where(Claim.version_id.in_(chunk))))
+    return ids
 
 
 def _unindex_older_versions(connection: Connection, version: StoredVersion) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session
 from verify.errors import InputError
 from verify.ingest.readers import MAX_BYTES, Article, iter_files, read_path
 from verify.store import Store
+from verify.store.chunks import chunks
 from verify.store.models import Document, DocumentVersion
 
 STORED, UNCHANGED, NEW_VERSION = "stored", "unchanged", "new version"
@@ -211,7 +213,8 @@ def _store_batch(
         try:
             with store.session(write=True) as session:
                 connection = session.connection()
-                done = [(read, *_store_document(connection, read, analyzer)) for read in reads]
+                done = [(read, *stored) for read, stored in
+                        zip(reads, _store_documents(connection, reads, analyzer), strict=True)]
                 if analyzer is not None:
                     analyzer.store(connection, [(version, read.prepared)
                                                 for read, _, version in done if version])
@@ -252,7 +255,7 @@ def _store_article(
 ) -> tuple[str, int | None]:
     """One article and its claims in the session's transaction."""
     connection = session.connection()
-    outcome, version = _store_document(connection, read, analyzer)
+    [(outcome, version)] = _store_documents(connection, [read], analyzer)
     if version is None:
         return outcome, None
     if analyzer is not None:
@@ -269,36 +272,71 @@ def _store_article(
     return outcome, version.id
 
 
-def _store_document(
-    connection: Connection, read: _Read, analyzer: Analyzer | None
-) -> tuple[str, StoredVersion | None]:
-    """The document and its new version, through Core statements: the ORM's unit of work
-    costs more than the inserts themselves at tens of thousands of articles."""
-    article = read.article
+def _store_documents(
+    connection: Connection, reads: Sequence[_Read], analyzer: Analyzer | None
+) -> list[tuple[str, StoredVersion | None]]:
+    """The documents and new versions of a batch, in a few statements for the whole batch
+    (a statement per article cost more than the inserts themselves). A document may come
+    twice in one batch (two versions of it); only its last is current."""
     now = datetime.now(UTC).replace(tzinfo=None)
-    document_id = connection.execute(
-        select(Document.id).where(Document.name == article.name)).scalar()
-    if document_id is None:
-        document_id = connection.execute(
-            insert(Document).returning(Document.id),
-            {"uid": document_uid(article.name), "name": article.name, "created": now},
-        ).scalar_one()
-        outcome, number = STORED, 1
-    else:
-        known = connection.execute(select(DocumentVersion.content_hash).where(
-            DocumentVersion.document_id == document_id)).scalars().all()
-        if read.digest in known:  # stored by an earlier article of this same batch
-            return UNCHANGED, None
-        outcome, number = NEW_VERSION, len(known) + 1
-        connection.execute(update(DocumentVersion)
-                           .where(DocumentVersion.document_id == document_id)
+    names = sorted({read.article.name for read in reads})
+    ids = _document_ids(connection, names)
+    known: defaultdict[int, list[str]] = defaultdict(list)  # content hashes, oldest first
+    for chunk in chunks(sorted(ids.values())):
+        for document_id, digest in connection.execute(
+            select(DocumentVersion.document_id, DocumentVersion.content_hash)
+            .where(DocumentVersion.document_id.in_(chunk)).order_by(DocumentVersion.number)
+        ):
+            known[document_id].append(digest)
+    new = [name for name in names if name not in ids]
+    if new:
+        connection.execute(insert(Document), [
+            {"uid": document_uid(name), "name": name, "created": now} for name in new])
+        ids.update(_document_ids(connection, new))
+    planned: list[tuple[str, int, int] | None] = []  # (outcome, document id, number)
+    for read in reads:
+        document_id = ids[read.article.name]
+        hashes = known[document_id]
+        if read.digest in hashes:  # stored before, or by an earlier article of this batch
+            planned.append(None)
+            continue
+        planned.append((NEW_VERSION if hashes else STORED, document_id, len(hashes) + 1))
+        hashes.append(read.digest)
+    last = {plan[1]: plan[2] for plan in planned if plan}
+    older = sorted(d for d, number in last.items() if number > 1)
+    for chunk in chunks(older):
+        connection.execute(update(DocumentVersion).where(DocumentVersion.document_id.in_(chunk))
                            .values(is_current=False))
-    version_id = connection.execute(insert(DocumentVersion).returning(DocumentVersion.id), {
+    rows = [_version_row(read, plan[1], plan[2], last[plan[1]] == plan[2], now, analyzer)
+            for read, plan in zip(reads, planned, strict=True) if plan]
+    if rows:
+        connection.execute(insert(DocumentVersion), rows)
+    version_ids: dict[tuple[int, int], int] = {}
+    for chunk in chunks(sorted(last)):
+        version_ids.update(((d, n), i) for i, d, n in connection.execute(
+            select(DocumentVersion.id, DocumentVersion.document_id, DocumentVersion.number)
+            .where(DocumentVersion.document_id.in_(chunk))))
+    return [(UNCHANGED, None) if plan is None else (plan[0], StoredVersion(
+        version_ids[plan[1], plan[2]], plan[1], read.article.name, plan[2], read.article.text))
+        for read, plan in zip(reads, planned, strict=True)]
+
+
+def _document_ids(connection: Connection, names: Sequence[str]) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for chunk in chunks(names):
+        ids.update((name, document_id) for name, document_id in connection.execute(
+            select(Document.name, Document.id).where(Document.name.in_(chunk))))
+    return ids
+
+
+def _version_row(read: _Read, document_id: int, number: int, current: bool, now: datetime,
+                 analyzer: Analyzer | None) -> dict[str, Any]:
+    article = read.article
+    return {
         "document_id": document_id, "number": number, "content_hash": read.digest,
-        "is_current": True, "text": article.text, "title": article.title,
+        "is_current": current, "text": article.text, "title": article.title,
         "outlet": article.outlet, "url": article.url, "published": article.published,
         "published_from": article.published_from, "language": article.language,
         "encoding": article.encoding, "source_path": article.source_path, "ingested": now,
         "analyzed": analyzer is not None,
-    }).scalar_one()
-    return outcome, StoredVersion(version_id, document_id, article.name, number, article.text)
+    }
