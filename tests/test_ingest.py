@@ -10,8 +10,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from verify.ingest import ingest
+from verify.pipeline import ingest_and_analyze
 from verify.store import Store
-from verify.store.models import Document, DocumentVersion
+from verify.store.models import Claim, Document, DocumentVersion
 
 ARABIC = "افتتحت إسرائيل سفارتها في عشق آباد على بعد 25 كيلومترا من الحدود الإيرانية.\n"
 ENGLISH = "Israel opened an embassy in Ashgabat, some 25 km from the Iranian border.\n"
@@ -174,3 +175,20 @@ def test_seeds_twice_store_five_documents(store: Store, seeds: Path) -> None:
     assert (first.stored, first.failed) == (5, 0)
     assert (second.stored, second.unchanged) == (0, 5)
     assert all(v.language == "ar" for v in versions(store))
+
+
+def test_a_stored_text_under_a_new_name_is_analysed_in_full(store: Store, tmp_path: Path) -> None:
+    """Workers skip analysing a text the store holds; filed again under another name (a wire
+    story two outlets carry) it is a document of its own and gets its claims all the same."""
+    write(tmp_path / "first", "agency.txt", ARABIC)
+    write(tmp_path / "second", "outlet.txt", ARABIC)
+    ingest_and_analyze(store, [tmp_path / "first"])
+    run = ingest_and_analyze(store, [tmp_path / "second", tmp_path / "first"], jobs=2)
+    assert (run.ingest.stored, run.ingest.unchanged) == (1, 1)
+    with store.session() as session:
+        per_document = dict(session.execute(
+            select(Document.name, func.count(Claim.id))
+            .join(DocumentVersion, DocumentVersion.document_id == Document.id)
+            .join(Claim, Claim.version_id == DocumentVersion.id).group_by(Document.name)).all())
+    assert len(per_document) == 2
+    assert len(set(per_document.values())) == 1 and min(per_document.values()) > 0

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from verify.errors import InputError
 from verify.ingest.readers import MAX_BYTES, Article, iter_files, read_path
-from verify.store import Store
+from verify.store import Store, open_store
 from verify.store.chunks import chunks
 from verify.store.models import Document, DocumentVersion
 
@@ -79,12 +79,12 @@ Listener = Callable[[Path], None]
 
 @dataclass(frozen=True)
 class _Read:
-    """What a worker sends back for one article: unchanged, or read and analysed."""
+    """What a worker sends back for one article, analysed unless its text is stored already
+    (then most likely unchanged: the writer decides, and analyses it if it is not)."""
 
     article: Article
     digest: str
     prepared: Any
-    unchanged: bool
 
 
 def ingest(
@@ -99,14 +99,11 @@ def ingest(
     """Store every article under `paths`; `jobs` worker processes read and extract."""
     summary = IngestSummary()
     files = list(iter_files(list(paths)))
-    known = _known_hashes(store)
     pending: list[_Read] = []
-    for path, results in _read_all(files, analyzer, known, max_bytes, jobs):
+    for path, results in _read_all(files, analyzer, store, max_bytes, jobs):
         for item in results:
             if isinstance(item, InputError):
                 summary.errors.append(item)
-            elif item.unchanged:
-                summary.unchanged += 1
             else:
                 pending.append(item)
         if len(pending) >= BATCH:
@@ -147,35 +144,42 @@ def document_uid(name: str) -> str:
     return hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
 
 
-def _known_hashes(store: Store) -> frozenset[tuple[str, str]]:
-    """(name, content hash) of every stored version: lets workers skip unchanged articles."""
-    with store.session() as session:
-        rows = session.execute(
-            select(Document.name, DocumentVersion.content_hash)
-            .join(DocumentVersion, DocumentVersion.document_id == Document.id)
-        )
-        return frozenset((name, digest) for name, digest in rows)
-
-
 # Worker state, set once per process by the pool initializer (or inline when jobs == 1).
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(analyzer: Analyzer | None, known: frozenset[tuple[str, str]],
-                 max_bytes: int) -> None:
-    _worker.update(analyzer=analyzer, known=known, max_bytes=max_bytes)
+def _init_worker(analyzer: Analyzer | None, store: Store | str, max_bytes: int) -> None:
+    """A worker process gets the store's URL and opens its own connection to it."""
+    _worker.update(analyzer=analyzer, max_bytes=max_bytes,
+                   store=open_store(store) if isinstance(store, str) else store)
+
+
+def _stored(digests: Sequence[str]) -> set[str]:
+    """Which of these texts the store holds already: their analysis can be skipped. Asked
+    per file rather than loaded up front, so ten new articles cost ten look-ups whatever
+    the size of the store."""
+    store: Store = _worker["store"]
+    found: set[str] = set()
+    with store.session() as session:
+        for chunk in chunks(sorted(set(digests))):
+            found.update(session.scalars(select(DocumentVersion.content_hash)
+                                         .where(DocumentVersion.content_hash.in_(chunk))))
+    return found
 
 
 def _read_one(path: Path) -> tuple[Path, list[_Read | InputError]]:
     analyzer: Analyzer | None = _worker["analyzer"]
+    items = list(read_path(path, _worker["max_bytes"]))
+    digests = {id(item): content_hash(item.text) for item in items if isinstance(item, Article)}
+    known = _stored(list(digests.values()))
     results: list[_Read | InputError] = []
-    for item in read_path(path, _worker["max_bytes"]):
+    for item in items:
         if isinstance(item, InputError):
             results.append(item)
             continue
-        digest = content_hash(item.text)
-        if (item.name, digest) in _worker["known"]:
-            results.append(_Read(item, digest, None, unchanged=True))
+        digest = digests[id(item)]
+        if digest in known:
+            results.append(_Read(item, digest, None))
             continue
         try:
             prepared = analyzer.prepare(item) if analyzer is not None else None
@@ -186,21 +190,24 @@ def _read_one(path: Path) -> tuple[Path, list[_Read | InputError]]:
                 "nothing of it was stored; please report this file as a bug",
             ))
             continue
-        results.append(_Read(item, digest, prepared, unchanged=False))
+        results.append(_Read(item, digest, prepared))
     return path, results
 
 
 def _read_all(
-    files: list[Path], analyzer: Analyzer | None, known: frozenset[tuple[str, str]],
-    max_bytes: int, jobs: int,
+    files: list[Path], analyzer: Analyzer | None, store: Store, max_bytes: int, jobs: int,
 ) -> Iterator[tuple[Path, list[_Read | InputError]]]:
     """Results in file order, whatever the number of workers."""
     if jobs <= 1 or len(files) < 2:
-        _init_worker(analyzer, known, max_bytes)
-        yield from map(_read_one, files)
+        _init_worker(analyzer, store, max_bytes)
+        try:
+            yield from map(_read_one, files)
+        finally:
+            _worker.clear()
         return
+    url = store.engine.url.render_as_string(hide_password=False)
     with ProcessPoolExecutor(jobs, initializer=_init_worker,
-                             initargs=(analyzer, known, max_bytes)) as pool:
+                             initargs=(analyzer, url, max_bytes)) as pool:
         yield from pool.map(_read_one, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
 
 
@@ -216,7 +223,7 @@ def _store_batch(
                 done = [(read, *stored) for read, stored in
                         zip(reads, _store_documents(connection, reads, analyzer), strict=True)]
                 if analyzer is not None:
-                    analyzer.store(connection, [(version, read.prepared)
+                    analyzer.store(connection, [(version, _prepared(read, analyzer))
                                                 for read, _, version in done if version])
                 return [(read, outcome, version.id if version else None)
                         for read, outcome, version in done]
@@ -260,7 +267,7 @@ def _store_article(
         return outcome, None
     if analyzer is not None:
         try:
-            analyzer.store(connection, [(version, read.prepared)])
+            analyzer.store(connection, [(version, _prepared(read, analyzer))])
         except IntegrityError:
             raise  # a race with another worker: the caller runs the article again
         except Exception as error:  # an extractor bug must not sink the whole batch
@@ -270,6 +277,12 @@ def _store_article(
                 "nothing of it was stored; please report this file as a bug",
             ) from error
     return outcome, version.id
+
+
+def _prepared(read: _Read, analyzer: Analyzer) -> Any:
+    """The worker's analysis, or one made here for a text the store holds under another
+    name (the same wire story filed twice): rare enough to cost the writer nothing."""
+    return read.prepared if read.prepared is not None else analyzer.prepare(read.article)
 
 
 def _store_documents(
