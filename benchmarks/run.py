@@ -590,6 +590,9 @@ def main() -> None:
     parser.add_argument("--result", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
+        from verify import collector
+
+        collector.tune()  # as the `verify` command does
         Path(args.result).write_text(json.dumps(WORKERS[args.worker](args)), encoding="utf-8")
         return
     args.profile_sizes = {int(s) for s in args.profile.split(",") if s}

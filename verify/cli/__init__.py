@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from verify import __version__
+from verify import __version__, collector
 from verify.cli.claims import check_command, compare_command, eval_command
 from verify.cli.common import Context
 from verify.cli.ingest import ingest_command, run_command
@@ -30,6 +30,7 @@ def main(ctx: click.Context, db: str | None) -> None:
     Example:
       verify run claims/ --out reports/consistency.html --json reports/consistency.json
     """
+    collector.tune()
     ctx.obj = Context(db)
 
 

