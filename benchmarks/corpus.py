@@ -591,15 +591,19 @@ def _side(version: Version) -> dict[str, object]:
             "start": version.start, "end": version.end}
 
 
-def extra_articles(size: int, count: int, seed: int) -> Iterator[dict[str, str]]:
+def extra_articles(size: int, count: int, seed: int,
+                   first: int | None = None) -> Iterator[dict[str, str]]:
     """`count` more articles restating facts of the `size`-article corpus (the incremental case).
 
     They reuse the corpus's own facts (same plan, same seed), so the new versions land in
     existing facts and regroup them, which is what an incremental update must handle.
+    `first` numbers them after articles added by earlier runs, so a stored corpus can take
+    the case again and again.
     """
     facts, _ = plan(size, seed)
-    rng = random.Random(seed + 2)
-    for number in range(size, size + count):
+    start = size if first is None else first
+    rng = random.Random(seed + 2 + start - size)
+    for number in range(start, start + count):
         picks = rng.sample(range(len(facts)), rng.randint(*VALUES_PER_ARTICLE))
         record, _ = write_article(number, picks, facts, rng)
         yield record

@@ -397,21 +397,27 @@ def splink_link(items: list[Any], feats: dict[str, Any], usable: set[str],
 
 def work_incremental(args: argparse.Namespace) -> dict[str, Any]:
     """Ten more articles into the stored corpus, facts regrouped, report rewritten: timed."""
+    from sqlalchemy import func, select
+
     from verify.export import export_data
     from verify.ingest import default_jobs
     from verify.pipeline import ingest_and_analyze
     from verify.report import write_report
     from verify.store import open_store
+    from verify.store.models import Document
 
     folder = Path(args.corpus)
     stages: list[Stage] = []
     profile_dir = Path(args.profile) if args.profile else None
     with tempfile.TemporaryDirectory() as tmp:
         extra = Path(tmp) / "extra.jsonl"
-        records = corpus.extra_articles(args.size, INCREMENTAL_ARTICLES, args.seed)
+        store = open_store(args.url)
+        with store.session() as session:  # articles added by earlier runs come first
+            stored = session.scalar(select(func.count()).select_from(Document)) or 0
+        records = corpus.extra_articles(args.size, INCREMENTAL_ARTICLES, args.seed,
+                                        first=max(args.size, stored))
         extra.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
                          encoding="utf-8")
-        store = open_store(args.url)
         with timed(stages, "add 10: ingest+facts", profile_dir):
             run = ingest_and_analyze(store, [extra], folders=[folder],
                                      jobs=args.jobs or default_jobs())
@@ -486,19 +492,22 @@ def bench_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
     profile = RESULTS / "profiles" / f"n{size}" if size in args.profile_sizes else None
     result: dict[str, Any] = {"size": size, "corpus": truth["stats"],
                               "database": "postgresql" if args.db else "sqlite"}
-    print(f"[{size}] pipeline ...", file=sys.stderr, flush=True)
-    result["pipeline"] = spawn("pipeline", size, folder, url, report, args, profile)
-    if "error" in result["pipeline"]:
-        print(result["pipeline"]["traceback"], file=sys.stderr)
-        return result
+    if not args.incremental_only:
+        print(f"[{size}] pipeline ...", file=sys.stderr, flush=True)
+        result["pipeline"] = spawn("pipeline", size, folder, url, report, args, profile)
+        if "error" in result["pipeline"]:
+            print(result["pipeline"]["traceback"], file=sys.stderr)
+            return result
     if args.browser:
         print(f"[{size}] browser ...", file=sys.stderr, flush=True)
         result["browser"] = spawn("browser", size, folder, url, report, args)
-    if not args.no_baselines:
+    if not args.no_baselines and not args.incremental_only:
         print(f"[{size}] baselines ...", file=sys.stderr, flush=True)
         result["baselines"] = spawn("baselines", size, folder, url, report, args)
     print(f"[{size}] incremental ...", file=sys.stderr, flush=True)
     result["incremental"] = spawn("incremental", size, folder, url, report, args, profile)
+    if "error" in result["incremental"]:
+        print(result["incremental"]["traceback"], file=sys.stderr)
     return result
 
 
@@ -515,6 +524,8 @@ def table(results: list[dict[str, Any]]) -> str:
         if "error" in p:
             lines.append(f"| {r['size']:,} | FAILED: {p['error'][:80]} | | | | |")
             continue
+        if not p:  # --incremental-only
+            continue
         total = 0.0
         for s in p["stages"]:
             total += s["seconds"]
@@ -528,13 +539,23 @@ def table(results: list[dict[str, Any]]) -> str:
               "| add 10 s | browser open s |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         p = r.get("pipeline", {})
-        if "error" in p:
+        if "error" in p or not p:
             continue
         q = p["quality"]
         inc = r.get("incremental", {})
         lines.append(f"| {r['size']:,} | {p['values']:,} | {q['planted_pairs']} | "
                      f"{q['flagged_facts']} | {_fmt(q['precision'], 3)} | {_fmt(q['recall'], 3)} "
                      f"| {_fmt(q['grouped_recall'], 3)} | {_fmt(inc.get('seconds'), 2)} | "
+                     f"{_fmt(r.get('browser', {}).get('open_seconds'), 2)} |")
+    lines += ["", "| store (articles) | add 10: ingest+facts s | add 10: export+report s | total s "
+              "| browser open s |", "|---:|---:|---:|---:|---:|"]
+    for r in results:
+        inc = r.get("incremental", {})
+        if "stages" not in inc:
+            continue
+        parts = {s["name"]: s["seconds"] for s in inc["stages"]}
+        lines.append(f"| {r['size']:,} | {_fmt(parts.get('add 10: ingest+facts'), 2)} | "
+                     f"{_fmt(parts.get('add 10: export+report'), 2)} | {_fmt(inc['seconds'], 2)} | "
                      f"{_fmt(r.get('browser', {}).get('open_seconds'), 2)} |")
     lines += ["", "| articles | blocked match s | naive, same score: s (extrapolated) | ratio "
               "| naive, context cdist only: s | ratio | splink s | splink/blocked "
@@ -578,6 +599,8 @@ def main() -> None:
     parser.add_argument("--browser", action="store_true",
                         help="also time opening the report in Chromium")
     parser.add_argument("--no-baselines", action="store_true")
+    parser.add_argument("--incremental-only", action="store_true",
+                        help="only the add-10 case (and --browser) on the stores of earlier runs")
     parser.add_argument("--no-splink", action="store_true")
     parser.add_argument("--jobs", type=int,
                         help="extraction processes for ingest (default: the pipeline's own)")
