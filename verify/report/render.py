@@ -46,9 +46,13 @@ class ReportExists(VerifyError):
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    """The one Jinja environment: autoescape on for everything, unknown names are errors."""
+    """The one Jinja environment: autoescape on for everything, unknown names are errors.
+
+    The templates are package data that never change while the program runs, so they are
+    not checked for changes on every lookup."""
     env = Environment(
         loader=PackageLoader("verify.report", "templates"),
+        auto_reload=False,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

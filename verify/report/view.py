@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -155,7 +155,7 @@ class EntityView:
     name: str
     type: str | None
     variants: tuple[str, ...]
-    documents: tuple[DocumentInfo | str, ...]
+    documents: int
     tokens: str
 
 
@@ -433,13 +433,23 @@ class _EntityFinder:
     """
 
     def __init__(self, entities: Sequence[Mapping[str, Any]]) -> None:
-        self._key: dict[str, str] = {}
-        for entity in entities:
+        self._entities = entities
+
+    @cached_property
+    def _key(self) -> dict[str, str]:
+        key: dict[str, str] = {}
+        for entity in self._entities:
             for name in (entity.get("name"), *(entity.get("variants") or ())):
                 if isinstance(name, str) and len(name.strip()) > 1:
-                    self._key.setdefault(name.strip().casefold(), str(entity.get("key")))
+                    key.setdefault(name.strip().casefold(), str(entity.get("key")))
+        return key
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        """Compiled on first use: the export names each fact's entities, so a report built
+        from it never needs the pattern, which takes long to compile for many names."""
         names = sorted(self._key, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, names)), re.IGNORECASE) if names else None
+        return re.compile("|".join(map(re.escape, names)), re.IGNORECASE) if names else None
 
     def keys(self, texts: Iterable[str]) -> list[str]:
         if self._pattern is None:
@@ -554,8 +564,11 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
                 "counted as conflicts.",
                 other, status_counts["not-comparable"]),
     ]
-    sections.append(_entities_section(raw_entities, docs, limits))
-    sections.append(_documents_section(raw_docs, docs, raw_entities, raw_facts, limits))
+    documents = _documents_section(raw_docs, docs, raw_entities, raw_facts, limits)
+    document_options = list(docs.values())[:limits.documents]
+    listed = {d.info.name for d in documents.items} | {d.name for d in document_options}
+    sections.append(_entities_section(raw_entities, docs, listed, limits))
+    sections.append(documents)
 
     notes = [f"{s.title}: showing {len(s.items):,} of {s.total:,}."
              for s in sections if len(s.items) < s.total]
@@ -577,7 +590,7 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
                       for k in _ordered(conflict_kinds, CONFLICT_KIND_NAMES)],
         entity_options=[Option(token(str(e.get("key"))), str(e.get("name") or e.get("key")))
                         for e in raw_entities[:limits.entities]],
-        document_options=[Option(d.token, d.name) for d in list(docs.values())[:limits.documents]],
+        document_options=[Option(d.token, d.name) for d in document_options],
         limits=limits, notes=notes,
     )
 
@@ -599,7 +612,10 @@ def _breadth_rank(raw: Mapping[str, Any], docs: Mapping[str, DocumentInfo]) -> t
 
 
 def _entities_section(raw: list[Mapping[str, Any]], docs: Mapping[str, DocumentInfo],
-                      limits: Limits) -> Section:
+                      listed: set[str], limits: Limits) -> Section:
+    """Entity cards; each carries a document token only for the documents the page lists (in
+    its document list or its document filter), the only ones a reader can filter on: an entity
+    named in most of a large store's documents would otherwise carry tens of thousands."""
     items = []
     ordered = sorted(raw, key=lambda e: (-len(e.get("variants") or ()), -len(e.get("documents") or ()),
                                          str(e.get("name") or "").casefold()))
@@ -607,9 +623,12 @@ def _entities_section(raw: list[Mapping[str, Any]], docs: Mapping[str, DocumentI
         key = str(e.get("key"))
         names = [str(n) for n in e.get("documents") or ()]
         variants = tuple(dict.fromkeys(str(v) for v in e.get("variants") or () if str(v) != e.get("name")))
-        tokens = [f"entity:{token(key)}"] + [f"doc:{token(n)}" for n in names]
+        shown = [f"doc:{docs[n].token if n in docs else token(n)}" for n in names if n in listed]
+        # An entity of unlisted documents only still belongs to some document: the empty
+        # token keeps it out of every document filter, as its own documents' tokens would.
+        tokens = [f"entity:{token(key)}", *(shown or ["doc:"] if names else [])]
         items.append(EntityView(key, str(e.get("name") or key), _text(e.get("type")), variants,
-                                tuple(docs.get(n, n) for n in names), " ".join(tokens)))
+                                len(names), " ".join(tokens)))
     return Section("entities", "Entities and spelling variants",
                    "People, places and organisations the articles name; spellings of one name are "
                    "merged here rather than flagged.", items, len(raw))
@@ -618,39 +637,48 @@ def _entities_section(raw: list[Mapping[str, Any]], docs: Mapping[str, DocumentI
 def _documents_section(raw_docs: list[Mapping[str, Any]], docs: Mapping[str, DocumentInfo],
                        raw_entities: list[Mapping[str, Any]],
                        raw_facts: list[Mapping[str, Any]], limits: Limits) -> Section:
-    spans: dict[str, list[tuple[int, int, int, int, str]]] = {}
-    conflicts: Counter[str] = Counter()
-    for raw in raw_facts:
-        status = str(raw.get("status") or "single")
-        for v in raw.get("versions") or ():
-            name = str(v.get("document") or "")
-            s0, s1 = _int(v.get("start")), _int(v.get("end"))
-            v0, v1 = _int(v.get("value_start")), _int(v.get("value_end"))
-            if s0 is None or s1 is None:
-                continue
-            spans.setdefault(name, []).append((s0, s1, v0 if v0 is not None else s0,
-                                               v1 if v1 is not None else s0, status))
-            if status == "conflict":
-                conflicts[name] += 1
-    entity_tokens: dict[str, list[str]] = {}
-    for e in raw_entities:
-        for name in e.get("documents") or ():
-            entity_tokens.setdefault(str(name), []).append(f"entity:{token(str(e.get('key')))}")
+    conflicts: Counter[str] = Counter(
+        str(v.get("document") or "") for raw in raw_facts if raw.get("status") == "conflict"
+        for v in raw.get("versions") or () if _span(v) is not None)
     # Documents with conflicts first: those are the ones a reader opens from a conflict card.
     # strict=False: `docs` is keyed by name, so two documents with one name leave it shorter than
     # `raw_docs`, and the pairing has always stopped at the shorter of the two.
     ordered = sorted(zip(raw_docs, docs.values(), strict=False),
-                     key=lambda p: (-conflicts[p[1].name], p[1].index))
+                     key=lambda p: (-conflicts[p[1].name], p[1].index))[:limits.documents]
+    # Spans and entity tokens only for the documents listed: a large store holds many more.
+    spans: dict[str, list[tuple[int, int, int, int, str]]] = {info.name: [] for _, info in ordered}
+    for raw in raw_facts:
+        status = str(raw.get("status") or "single")
+        for v in raw.get("versions") or ():
+            found = spans.get(str(v.get("document") or ""))
+            span = _span(v) if found is not None else None
+            if found is not None and span is not None:
+                found.append((*span, status))
+    entity_tokens: dict[str, list[str]] = {}
+    for e in raw_entities:
+        for name in e.get("documents") or ():
+            if str(name) in spans:
+                entity_tokens.setdefault(str(name), []).append(f"entity:{token(str(e.get('key')))}")
     budget = limits.document_text_chars
     items = []
-    for raw, info in ordered[:limits.documents]:
+    for raw, info in ordered:
         text = str(raw.get("text") or "")
         pieces = None
         if len(text) <= budget:
             budget -= len(text)
-            pieces = document_pieces(text, spans.get(info.name, []))
-        items.append(DocumentView(info, len(spans.get(info.name, [])), conflicts[info.name], pieces,
+            pieces = document_pieces(text, spans[info.name])
+        items.append(DocumentView(info, len(spans[info.name]), conflicts[info.name], pieces,
                                   " ".join([f"doc:{info.token}", *entity_tokens.get(info.name, [])])))
     return Section("documents", "Documents",
                    "Each article with its claims highlighted in its text; values in conflict are "
                    "marked red, corroborated ones green.", items, len(raw_docs))
+
+
+def _span(version: Mapping[str, Any]) -> tuple[int, int, int, int] | None:
+    """A version's (sentence start, end, value start, end) in its document; None when the
+    sentence has no offsets. A value without offsets marks nothing (an empty span)."""
+    s0, s1 = _int(version.get("start")), _int(version.get("end"))
+    if s0 is None or s1 is None:
+        return None
+    v0, v1 = _int(version.get("value_start")), _int(version.get("value_end"))
+    return s0, s1, v0 if v0 is not None else s0, v1 if v1 is not None else s0
