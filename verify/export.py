@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, select
+from sqlalchemy import ColumnElement, Select, String, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from verify import __version__
@@ -241,12 +241,14 @@ def _entities(session: Session, names: dict[int, str]) -> list[dict[str, Any]]:
     variants: defaultdict[int, set[str]] = defaultdict(set)
     for entity_id, surface in session.execute(select(Alias.entity_id, Alias.surface)):
         variants[entity_id].add(surface)
+    # One row per entity with its versions joined into one string: a large store holds
+    # millions of mentions, and millions of rows cost far more to read than to split.
+    pairs = select(Mention.entity_id, Mention.version_id).distinct().subquery()
     documents: defaultdict[int, set[str]] = defaultdict(set)
-    for entity_id, version_id in session.execute(
-            select(Mention.entity_id, Mention.version_id).distinct()):
-        name = names.get(version_id)
-        if name is not None:
-            documents[entity_id].add(name)
+    for entity_id, versions in session.execute(
+            select(pairs.c.entity_id, func.aggregate_strings(cast(pairs.c.version_id, String), ","))
+            .group_by(pairs.c.entity_id)):
+        documents[entity_id] = {names[v] for v in map(int, versions.split(",")) if v in names}
     return [
         {"key": key, "name": name, "type": kind, "variants": sorted(variants[entity_id]),
          "documents": sorted(documents[entity_id])}
