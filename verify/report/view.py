@@ -419,10 +419,11 @@ def _review(raw: object) -> ReviewView:
                       history)
 
 
-def severity_key(fact: FactView) -> tuple[int, int, int, str]:
+def _severity(review: ReviewView, conflict_kind: str | None, documents: int,
+              label: str) -> tuple[int, int, int, str]:
     """Sort key for conflicts: undecided first, then numbers and dates, then the widest spread."""
-    review = 0 if fact.review.stale else _REVIEW_RANK.get(fact.review.status, 0)
-    return (review, _KIND_RANK.get(fact.conflict_kind or "", 3), -fact.documents, fact.label.casefold())
+    rank = 0 if review.stale else _REVIEW_RANK.get(review.status, 0)
+    return (rank, _KIND_RANK.get(conflict_kind or "", 3), -documents, label.casefold())
 
 
 class _EntityFinder:
@@ -486,7 +487,7 @@ def _fact(raw: Mapping[str, Any], docs: Mapping[str, DocumentInfo], finder: _Ent
     tokens += [f"doc:{token(n)}" for n in sorted(names)]
     return FactView(
         id=str(raw.get("id") or ""), status=status, kind=kind, conflict_kind=conflict_kind,
-        label=str(raw.get("label") or raw.get("id") or ""), explanation=_text(raw.get("explanation")),
+        label=_label(raw), explanation=_text(raw.get("explanation")),
         review=review, versions=tuple(versions), documents=len(names), outlets=len(outlets),
         sources=len(sources), tokens=" ".join(tokens),
     )
@@ -524,15 +525,19 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
     finder = _EntityFinder(raw_entities)
     # Lone claims only mark their spans in document texts: no card is built for them.
     grouped = [f for f in raw_facts if f.get("status") != "single"]
-    # Cards are built for every conflict, but only for the corroborated and not-comparable
-    # facts the page shows: those lists are ranked on their raw data first.
+    # Cards are built only for the facts the page shows: each list is ranked on its raw data
+    # first, and the summary counts are taken from the raw data too.
+    flagged = [f for f in grouped if f.get("status") == "conflict"]
+    reviews = [_review(f.get("review")) for f in flagged]
+    ranked = sorted(zip(flagged, reviews, strict=True), key=lambda p: _severity(
+        p[1], _text(p[0].get("conflict_kind")), len(set(_version_names(p[0]))), _label(p[0])))
     corroborated = sorted((f for f in grouped if f.get("status") == "consistent"),
                           key=lambda f: _corroboration_rank(f, docs))
     incomparable = sorted((f for f in grouped if f.get("status") == "not-comparable"),
                           key=lambda f: _breadth_rank(f, docs))
     shown_others = corroborated[:limits.other_facts] + incomparable[:limits.other_facts]
-    facts = [_fact(f, docs, finder) for f in grouped if f.get("status") == "conflict"]
-    facts += [_fact(f, docs, finder) for f in shown_others]
+    conflicts = [_fact(f, docs, finder) for f, _ in ranked[:limits.conflicts]]
+    facts = [_fact(f, docs, finder) for f in shown_others]
     status_counts = Counter(str(f.get("status")) for f in grouped)
     raw_totals = data.get("totals")
     totals: Mapping[str, Any] = raw_totals if isinstance(raw_totals, Mapping) else {}
@@ -540,21 +545,20 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
     by_status: dict[str, list[FactView]] = {}
     for fact in facts:
         by_status.setdefault(fact.status, []).append(fact)
-    conflicts = sorted(by_status.get("conflict", []), key=severity_key)
     consistent = sorted(by_status.get("consistent", []),
                         key=lambda f: (-f.outlets, -f.documents, f.label.casefold()))
     other = sorted(by_status.get("not-comparable", []), key=lambda f: (-f.documents, f.label.casefold()))
 
     languages = Counter(d.language for d in docs.values())
     dates = sorted(d.published for d in docs.values() if d.published)
-    conflict_kinds = Counter(f.conflict_kind or "other" for f in conflicts)
-    conflict_reviews = Counter(f.review.status for f in conflicts)
+    conflict_kinds = Counter(_text(f.get("conflict_kind")) or "other" for f in flagged)
+    conflict_reviews = Counter(r.status for r in reviews)
 
     sections = [
         Section("conflicts", "Flagged conflicts",
                 "Facts on which the articles disagree, most severe first: undecided before reviewed, "
                 "figures and dates before attribution, the widest disagreement first.",
-                conflicts[:limits.conflicts], len(conflicts)),
+                conflicts, len(flagged)),
         Section("consistent", "Corroborated facts",
                 "Facts that several articles state compatibly, with how many independent outlets "
                 "and cited sources stand behind them.",
@@ -584,7 +588,7 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
                                lambda k: fragment(status="conflict", kind=k)),
         conflict_reviews=_counts(conflict_reviews, REVIEW_NAMES,
                                  lambda k: fragment(status="conflict", review=k)),
-        stale=sum(1 for f in conflicts if f.review.stale),
+        stale=sum(1 for r in reviews if r.stale),
         sections=sections,
         kind_options=[Option(token(k), CONFLICT_KIND_NAMES.get(k, k))
                       for k in _ordered(conflict_kinds, CONFLICT_KIND_NAMES)],
@@ -599,16 +603,20 @@ def _version_names(raw: Mapping[str, Any]) -> list[str]:
     return [str(v.get("document") or "") for v in raw.get("versions") or ()]
 
 
+def _label(raw: Mapping[str, Any]) -> str:
+    return str(raw.get("label") or raw.get("id") or "")
+
+
 def _corroboration_rank(raw: Mapping[str, Any],
                         docs: Mapping[str, DocumentInfo]) -> tuple[int, int, str]:
     """The order `FactView`s of corroborated facts take: most outlets, most documents."""
     names = _version_names(raw)
     outlets = {(docs[n].outlet if n in docs and docs[n].outlet else n) for n in names}
-    return -len(outlets), -len(set(names)), str(raw.get("label") or raw.get("id") or "").casefold()
+    return -len(outlets), -len(set(names)), _label(raw).casefold()
 
 
 def _breadth_rank(raw: Mapping[str, Any], docs: Mapping[str, DocumentInfo]) -> tuple[int, str]:
-    return -len(set(_version_names(raw))), str(raw.get("label") or raw.get("id") or "").casefold()
+    return -len(set(_version_names(raw))), _label(raw).casefold()
 
 
 def _entities_section(raw: list[Mapping[str, Any]], docs: Mapping[str, DocumentInfo],
