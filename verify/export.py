@@ -6,8 +6,10 @@ export can never disagree; the report only adds document texts, entities and his
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -37,9 +39,26 @@ REPORT_SINGLES = 50_000  # past this many claims, a report carries lone claims o
 REPORT_DOCUMENTS = 1_000
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Build a large store's export or report without Python's cycle collector.
+
+    They are millions of small dicts, lists and strings, and every full collection walks all
+    of them again (a fifth of the time at 100,000 articles); none of them forms a cycle, so
+    reference counting frees them all the same.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def export_data(store: Store, *, for_report: bool = False) -> dict[str, Any]:
     """The JSON export; `for_report` adds texts, entities and review histories."""
-    with store.session() as session:
+    with collector_paused(), store.session() as session:
         rows = session.execute(
             select(DocumentVersion.id, Document.uid, Document.name, DocumentVersion.title,
                    DocumentVersion.language, DocumentVersion.published, DocumentVersion.outlet,
