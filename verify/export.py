@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, cast, func, literal, select
+from sqlalchemy import ColumnElement, Select, String, cast, func, select
 from sqlalchemy.orm import Session
 
 from verify import __version__
@@ -59,11 +59,11 @@ def collector_paused() -> Iterator[None]:
 def export_data(store: Store, *, for_report: bool = False) -> dict[str, Any]:
     """The JSON export; `for_report` adds texts, entities and review histories."""
     with collector_paused(), store.session() as session:
+        texts = (DocumentVersion.text,) if for_report else ()
         rows = session.execute(
             select(DocumentVersion.id, Document.uid, Document.name, DocumentVersion.title,
                    DocumentVersion.language, DocumentVersion.published, DocumentVersion.outlet,
-                   DocumentVersion.url, DocumentVersion.number,
-                   DocumentVersion.text if for_report else literal(None))
+                   DocumentVersion.url, DocumentVersion.number, *texts)
             .join(DocumentVersion, DocumentVersion.document_id == Document.id)
             .where(DocumentVersion.is_current.is_(True))
             .order_by(Document.name)
@@ -86,7 +86,7 @@ def export_data(store: Store, *, for_report: bool = False) -> dict[str, Any]:
 
 
 def _document(row: Sequence[Any], with_text: bool) -> dict[str, Any]:
-    _, uid, name, title, language, published, outlet, url, number, text = row
+    _, uid, name, title, language, published, outlet, url, number, *text = row
     out: dict[str, Any] = {
         "id": uid,
         "name": name,
@@ -98,7 +98,7 @@ def _document(row: Sequence[Any], with_text: bool) -> dict[str, Any]:
         "version": number,
     }
     if with_text:
-        out["text"] = text
+        out["text"] = text[0]
     return out
 
 
