@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
@@ -96,7 +96,6 @@ class DocumentInfo:
     published: str | None
     outlet: str | None
     url: str | None
-    token: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,8 +518,7 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
         name = str(d.get("name") or d.get("id") or f"document {i + 1}")
         language = str(d.get("language") or "other")
         docs[name] = DocumentInfo(i, name, _text(d.get("title")), language, direction(language),
-                                  _text(d.get("published")), _text(d.get("outlet")), safe_url(d.get("url")),
-                                  token(name))
+                                  _text(d.get("published")), _text(d.get("outlet")), safe_url(d.get("url")))
 
     finder = _EntityFinder(raw_entities)
     # Lone claims only mark their spans in document texts: no card is built for them.
@@ -594,7 +592,7 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
                       for k in _ordered(conflict_kinds, CONFLICT_KIND_NAMES)],
         entity_options=[Option(token(str(e.get("key"))), str(e.get("name") or e.get("key")))
                         for e in raw_entities[:limits.entities]],
-        document_options=[Option(d.token, d.name) for d in document_options],
+        document_options=[Option(token(d.name), d.name) for d in document_options],
         limits=limits, notes=notes,
     )
 
@@ -629,9 +627,9 @@ def _entities_section(raw: list[Mapping[str, Any]], docs: Mapping[str, DocumentI
                                          str(e.get("name") or "").casefold()))
     for e in ordered[:limits.entities]:
         key = str(e.get("key"))
-        names = [str(n) for n in e.get("documents") or ()]
+        names = e.get("documents") or ()
         variants = tuple(dict.fromkeys(str(v) for v in e.get("variants") or () if str(v) != e.get("name")))
-        shown = [f"doc:{docs[n].token if n in docs else token(n)}" for n in names if n in listed]
+        shown = [f"doc:{token(n)}" for n in _listed(names, listed)]
         # An entity of unlisted documents only still belongs to some document: the empty
         # token keeps it out of every document filter, as its own documents' tokens would.
         tokens = [f"entity:{token(key)}", *(shown or ["doc:"] if names else [])]
@@ -640,6 +638,12 @@ def _entities_section(raw: list[Mapping[str, Any]], docs: Mapping[str, DocumentI
     return Section("entities", "Entities and spelling variants",
                    "People, places and organisations the articles name; spellings of one name are "
                    "merged here rather than flagged.", items, len(raw))
+
+
+def _listed(names: Iterable[object], listed: Container[str]) -> Iterator[str]:
+    """The names among `names` that the page lists, in their order; filtered without a
+    Python-level loop, since an entity of a large store names tens of thousands."""
+    return filter(listed.__contains__, map(str, names))
 
 
 def _documents_section(raw_docs: list[Mapping[str, Any]], docs: Mapping[str, DocumentInfo],
@@ -664,9 +668,8 @@ def _documents_section(raw_docs: list[Mapping[str, Any]], docs: Mapping[str, Doc
                 found.append((*span, status))
     entity_tokens: dict[str, list[str]] = {}
     for e in raw_entities:
-        for name in e.get("documents") or ():
-            if str(name) in spans:
-                entity_tokens.setdefault(str(name), []).append(f"entity:{token(str(e.get('key')))}")
+        for name in _listed(e.get("documents") or (), spans):
+            entity_tokens.setdefault(name, []).append(f"entity:{token(str(e.get('key')))}")
     budget = limits.document_text_chars
     items = []
     for raw, info in ordered:
@@ -676,7 +679,7 @@ def _documents_section(raw_docs: list[Mapping[str, Any]], docs: Mapping[str, Doc
             budget -= len(text)
             pieces = document_pieces(text, spans[info.name])
         items.append(DocumentView(info, len(spans[info.name]), conflicts[info.name], pieces,
-                                  " ".join([f"doc:{info.token}", *entity_tokens.get(info.name, [])])))
+                                  " ".join([f"doc:{token(info.name)}", *entity_tokens.get(info.name, [])])))
     return Section("documents", "Documents",
                    "Each article with its claims highlighted in its text; values in conflict are "
                    "marked red, corroborated ones green.", items, len(raw_docs))
