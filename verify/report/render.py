@@ -22,6 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from verify.errors import VerifyError
+from verify.export import collector_paused
 from verify.files import write_atomic
 from verify.report import view
 from verify.report.view import Limits, build
@@ -46,9 +47,13 @@ class ReportExists(VerifyError):
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    """The one Jinja environment: autoescape on for everything, unknown names are errors."""
+    """The one Jinja environment: autoescape on for everything, unknown names are errors.
+
+    The templates are package data that never change while the program runs, so they are
+    not checked for changes on every lookup."""
     env = Environment(
         loader=PackageLoader("verify.report", "templates"),
+        auto_reload=False,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -112,13 +117,14 @@ def render_report(data: Mapping[str, Any], *, limits: Limits = _DEFAULT_LIMITS) 
     """
     css, js = _assets()
     template = _environment().get_template("report.html")
-    return template.render(
-        report=build(data, limits),
-        csp=content_security_policy(css, js),
-        css=Markup(css),
-        js=Markup(js),
-        marker=MARKER,
-    )
+    with collector_paused():
+        return template.render(
+            report=build(data, limits),
+            csp=content_security_policy(css, js),
+            css=Markup(css),
+            js=Markup(js),
+            marker=MARKER,
+        )
 
 
 def is_report(path: Path) -> bool:

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -96,7 +96,6 @@ class DocumentInfo:
     published: str | None
     outlet: str | None
     url: str | None
-    token: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +154,7 @@ class EntityView:
     name: str
     type: str | None
     variants: tuple[str, ...]
-    documents: tuple[DocumentInfo | str, ...]
+    documents: int
     tokens: str
 
 
@@ -419,10 +418,11 @@ def _review(raw: object) -> ReviewView:
                       history)
 
 
-def severity_key(fact: FactView) -> tuple[int, int, int, str]:
+def _severity(review: ReviewView, conflict_kind: str | None, documents: int,
+              label: str) -> tuple[int, int, int, str]:
     """Sort key for conflicts: undecided first, then numbers and dates, then the widest spread."""
-    review = 0 if fact.review.stale else _REVIEW_RANK.get(fact.review.status, 0)
-    return (review, _KIND_RANK.get(fact.conflict_kind or "", 3), -fact.documents, fact.label.casefold())
+    rank = 0 if review.stale else _REVIEW_RANK.get(review.status, 0)
+    return (rank, _KIND_RANK.get(conflict_kind or "", 3), -documents, label.casefold())
 
 
 class _EntityFinder:
@@ -433,13 +433,23 @@ class _EntityFinder:
     """
 
     def __init__(self, entities: Sequence[Mapping[str, Any]]) -> None:
-        self._key: dict[str, str] = {}
-        for entity in entities:
+        self._entities = entities
+
+    @cached_property
+    def _key(self) -> dict[str, str]:
+        key: dict[str, str] = {}
+        for entity in self._entities:
             for name in (entity.get("name"), *(entity.get("variants") or ())):
                 if isinstance(name, str) and len(name.strip()) > 1:
-                    self._key.setdefault(name.strip().casefold(), str(entity.get("key")))
+                    key.setdefault(name.strip().casefold(), str(entity.get("key")))
+        return key
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        """Compiled on first use: the export names each fact's entities, so a report built
+        from it never needs the pattern, which takes long to compile for many names."""
         names = sorted(self._key, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, names)), re.IGNORECASE) if names else None
+        return re.compile("|".join(map(re.escape, names)), re.IGNORECASE) if names else None
 
     def keys(self, texts: Iterable[str]) -> list[str]:
         if self._pattern is None:
@@ -476,7 +486,7 @@ def _fact(raw: Mapping[str, Any], docs: Mapping[str, DocumentInfo], finder: _Ent
     tokens += [f"doc:{token(n)}" for n in sorted(names)]
     return FactView(
         id=str(raw.get("id") or ""), status=status, kind=kind, conflict_kind=conflict_kind,
-        label=str(raw.get("label") or raw.get("id") or ""), explanation=_text(raw.get("explanation")),
+        label=_label(raw), explanation=_text(raw.get("explanation")),
         review=review, versions=tuple(versions), documents=len(names), outlets=len(outlets),
         sources=len(sources), tokens=" ".join(tokens),
     )
@@ -508,21 +518,24 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
         name = str(d.get("name") or d.get("id") or f"document {i + 1}")
         language = str(d.get("language") or "other")
         docs[name] = DocumentInfo(i, name, _text(d.get("title")), language, direction(language),
-                                  _text(d.get("published")), _text(d.get("outlet")), safe_url(d.get("url")),
-                                  token(name))
+                                  _text(d.get("published")), _text(d.get("outlet")), safe_url(d.get("url")))
 
     finder = _EntityFinder(raw_entities)
     # Lone claims only mark their spans in document texts: no card is built for them.
     grouped = [f for f in raw_facts if f.get("status") != "single"]
-    # Cards are built for every conflict, but only for the corroborated and not-comparable
-    # facts the page shows: those lists are ranked on their raw data first.
+    # Cards are built only for the facts the page shows: each list is ranked on its raw data
+    # first, and the summary counts are taken from the raw data too.
+    flagged = [f for f in grouped if f.get("status") == "conflict"]
+    reviews = [_review(f.get("review")) for f in flagged]
+    ranked = sorted(zip(flagged, reviews, strict=True), key=lambda p: _severity(
+        p[1], _text(p[0].get("conflict_kind")), len(set(_version_names(p[0]))), _label(p[0])))
     corroborated = sorted((f for f in grouped if f.get("status") == "consistent"),
                           key=lambda f: _corroboration_rank(f, docs))
     incomparable = sorted((f for f in grouped if f.get("status") == "not-comparable"),
                           key=lambda f: _breadth_rank(f, docs))
     shown_others = corroborated[:limits.other_facts] + incomparable[:limits.other_facts]
-    facts = [_fact(f, docs, finder) for f in grouped if f.get("status") == "conflict"]
-    facts += [_fact(f, docs, finder) for f in shown_others]
+    conflicts = [_fact(f, docs, finder) for f, _ in ranked[:limits.conflicts]]
+    facts = [_fact(f, docs, finder) for f in shown_others]
     status_counts = Counter(str(f.get("status")) for f in grouped)
     raw_totals = data.get("totals")
     totals: Mapping[str, Any] = raw_totals if isinstance(raw_totals, Mapping) else {}
@@ -530,21 +543,20 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
     by_status: dict[str, list[FactView]] = {}
     for fact in facts:
         by_status.setdefault(fact.status, []).append(fact)
-    conflicts = sorted(by_status.get("conflict", []), key=severity_key)
     consistent = sorted(by_status.get("consistent", []),
                         key=lambda f: (-f.outlets, -f.documents, f.label.casefold()))
     other = sorted(by_status.get("not-comparable", []), key=lambda f: (-f.documents, f.label.casefold()))
 
     languages = Counter(d.language for d in docs.values())
     dates = sorted(d.published for d in docs.values() if d.published)
-    conflict_kinds = Counter(f.conflict_kind or "other" for f in conflicts)
-    conflict_reviews = Counter(f.review.status for f in conflicts)
+    conflict_kinds = Counter(_text(f.get("conflict_kind")) or "other" for f in flagged)
+    conflict_reviews = Counter(r.status for r in reviews)
 
     sections = [
         Section("conflicts", "Flagged conflicts",
                 "Facts on which the articles disagree, most severe first: undecided before reviewed, "
                 "figures and dates before attribution, the widest disagreement first.",
-                conflicts[:limits.conflicts], len(conflicts)),
+                conflicts, len(flagged)),
         Section("consistent", "Corroborated facts",
                 "Facts that several articles state compatibly, with how many independent outlets "
                 "and cited sources stand behind them.",
@@ -554,8 +566,11 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
                 "counted as conflicts.",
                 other, status_counts["not-comparable"]),
     ]
-    sections.append(_entities_section(raw_entities, docs, limits))
-    sections.append(_documents_section(raw_docs, docs, raw_entities, raw_facts, limits))
+    documents = _documents_section(raw_docs, docs, raw_entities, raw_facts, limits)
+    document_options = list(docs.values())[:limits.documents]
+    listed = {d.info.name for d in documents.items} | {d.name for d in document_options}
+    sections.append(_entities_section(raw_entities, docs, listed, limits))
+    sections.append(documents)
 
     notes = [f"{s.title}: showing {len(s.items):,} of {s.total:,}."
              for s in sections if len(s.items) < s.total]
@@ -571,13 +586,13 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
                                lambda k: fragment(status="conflict", kind=k)),
         conflict_reviews=_counts(conflict_reviews, REVIEW_NAMES,
                                  lambda k: fragment(status="conflict", review=k)),
-        stale=sum(1 for f in conflicts if f.review.stale),
+        stale=sum(1 for r in reviews if r.stale),
         sections=sections,
         kind_options=[Option(token(k), CONFLICT_KIND_NAMES.get(k, k))
                       for k in _ordered(conflict_kinds, CONFLICT_KIND_NAMES)],
         entity_options=[Option(token(str(e.get("key"))), str(e.get("name") or e.get("key")))
                         for e in raw_entities[:limits.entities]],
-        document_options=[Option(d.token, d.name) for d in list(docs.values())[:limits.documents]],
+        document_options=[Option(token(d.name), d.name) for d in document_options],
         limits=limits, notes=notes,
     )
 
@@ -586,71 +601,95 @@ def _version_names(raw: Mapping[str, Any]) -> list[str]:
     return [str(v.get("document") or "") for v in raw.get("versions") or ()]
 
 
+def _label(raw: Mapping[str, Any]) -> str:
+    return str(raw.get("label") or raw.get("id") or "")
+
+
 def _corroboration_rank(raw: Mapping[str, Any],
                         docs: Mapping[str, DocumentInfo]) -> tuple[int, int, str]:
     """The order `FactView`s of corroborated facts take: most outlets, most documents."""
     names = _version_names(raw)
     outlets = {(docs[n].outlet if n in docs and docs[n].outlet else n) for n in names}
-    return -len(outlets), -len(set(names)), str(raw.get("label") or raw.get("id") or "").casefold()
+    return -len(outlets), -len(set(names)), _label(raw).casefold()
 
 
 def _breadth_rank(raw: Mapping[str, Any], docs: Mapping[str, DocumentInfo]) -> tuple[int, str]:
-    return -len(set(_version_names(raw))), str(raw.get("label") or raw.get("id") or "").casefold()
+    return -len(set(_version_names(raw))), _label(raw).casefold()
 
 
 def _entities_section(raw: list[Mapping[str, Any]], docs: Mapping[str, DocumentInfo],
-                      limits: Limits) -> Section:
+                      listed: set[str], limits: Limits) -> Section:
+    """Entity cards; each carries a document token only for the documents the page lists (in
+    its document list or its document filter), the only ones a reader can filter on: an entity
+    named in most of a large store's documents would otherwise carry tens of thousands."""
     items = []
     ordered = sorted(raw, key=lambda e: (-len(e.get("variants") or ()), -len(e.get("documents") or ()),
                                          str(e.get("name") or "").casefold()))
     for e in ordered[:limits.entities]:
         key = str(e.get("key"))
-        names = [str(n) for n in e.get("documents") or ()]
+        names = e.get("documents") or ()
         variants = tuple(dict.fromkeys(str(v) for v in e.get("variants") or () if str(v) != e.get("name")))
-        tokens = [f"entity:{token(key)}"] + [f"doc:{token(n)}" for n in names]
+        shown = [f"doc:{token(n)}" for n in _listed(names, listed)]
+        # An entity of unlisted documents only still belongs to some document: the empty
+        # token keeps it out of every document filter, as its own documents' tokens would.
+        tokens = [f"entity:{token(key)}", *(shown or ["doc:"] if names else [])]
         items.append(EntityView(key, str(e.get("name") or key), _text(e.get("type")), variants,
-                                tuple(docs.get(n, n) for n in names), " ".join(tokens)))
+                                len(names), " ".join(tokens)))
     return Section("entities", "Entities and spelling variants",
                    "People, places and organisations the articles name; spellings of one name are "
                    "merged here rather than flagged.", items, len(raw))
 
 
+def _listed(names: Iterable[object], listed: Container[str]) -> Iterator[str]:
+    """The names among `names` that the page lists, in their order; filtered without a
+    Python-level loop, since an entity of a large store names tens of thousands."""
+    return filter(listed.__contains__, map(str, names))
+
+
 def _documents_section(raw_docs: list[Mapping[str, Any]], docs: Mapping[str, DocumentInfo],
                        raw_entities: list[Mapping[str, Any]],
                        raw_facts: list[Mapping[str, Any]], limits: Limits) -> Section:
-    spans: dict[str, list[tuple[int, int, int, int, str]]] = {}
-    conflicts: Counter[str] = Counter()
-    for raw in raw_facts:
-        status = str(raw.get("status") or "single")
-        for v in raw.get("versions") or ():
-            name = str(v.get("document") or "")
-            s0, s1 = _int(v.get("start")), _int(v.get("end"))
-            v0, v1 = _int(v.get("value_start")), _int(v.get("value_end"))
-            if s0 is None or s1 is None:
-                continue
-            spans.setdefault(name, []).append((s0, s1, v0 if v0 is not None else s0,
-                                               v1 if v1 is not None else s0, status))
-            if status == "conflict":
-                conflicts[name] += 1
-    entity_tokens: dict[str, list[str]] = {}
-    for e in raw_entities:
-        for name in e.get("documents") or ():
-            entity_tokens.setdefault(str(name), []).append(f"entity:{token(str(e.get('key')))}")
+    conflicts: Counter[str] = Counter(
+        str(v.get("document") or "") for raw in raw_facts if raw.get("status") == "conflict"
+        for v in raw.get("versions") or () if _span(v) is not None)
     # Documents with conflicts first: those are the ones a reader opens from a conflict card.
     # strict=False: `docs` is keyed by name, so two documents with one name leave it shorter than
     # `raw_docs`, and the pairing has always stopped at the shorter of the two.
     ordered = sorted(zip(raw_docs, docs.values(), strict=False),
-                     key=lambda p: (-conflicts[p[1].name], p[1].index))
+                     key=lambda p: (-conflicts[p[1].name], p[1].index))[:limits.documents]
+    # Spans and entity tokens only for the documents listed: a large store holds many more.
+    spans: dict[str, list[tuple[int, int, int, int, str]]] = {info.name: [] for _, info in ordered}
+    for raw in raw_facts:
+        status = str(raw.get("status") or "single")
+        for v in raw.get("versions") or ():
+            found = spans.get(str(v.get("document") or ""))
+            span = _span(v) if found is not None else None
+            if found is not None and span is not None:
+                found.append((*span, status))
+    entity_tokens: dict[str, list[str]] = {}
+    for e in raw_entities:
+        for name in _listed(e.get("documents") or (), spans):
+            entity_tokens.setdefault(name, []).append(f"entity:{token(str(e.get('key')))}")
     budget = limits.document_text_chars
     items = []
-    for raw, info in ordered[:limits.documents]:
+    for raw, info in ordered:
         text = str(raw.get("text") or "")
         pieces = None
         if len(text) <= budget:
             budget -= len(text)
-            pieces = document_pieces(text, spans.get(info.name, []))
-        items.append(DocumentView(info, len(spans.get(info.name, [])), conflicts[info.name], pieces,
-                                  " ".join([f"doc:{info.token}", *entity_tokens.get(info.name, [])])))
+            pieces = document_pieces(text, spans[info.name])
+        items.append(DocumentView(info, len(spans[info.name]), conflicts[info.name], pieces,
+                                  " ".join([f"doc:{token(info.name)}", *entity_tokens.get(info.name, [])])))
     return Section("documents", "Documents",
                    "Each article with its claims highlighted in its text; values in conflict are "
                    "marked red, corroborated ones green.", items, len(raw_docs))
+
+
+def _span(version: Mapping[str, Any]) -> tuple[int, int, int, int] | None:
+    """A version's (sentence start, end, value start, end) in its document; None when the
+    sentence has no offsets. A value without offsets marks nothing (an empty span)."""
+    s0, s1 = _int(version.get("start")), _int(version.get("end"))
+    if s0 is None or s1 is None:
+        return None
+    v0, v1 = _int(version.get("value_start")), _int(version.get("value_end"))
+    return s0, s1, v0 if v0 is not None else s0, v1 if v1 is not None else s0
