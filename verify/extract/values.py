@@ -367,13 +367,15 @@ def _ordinal(m: re.Match[str]) -> Value | None:
     return _quantity(Kind.ORDINAL, None, m.start(), m.end(), n, n, Qualifier.EXACT, None)
 
 
-# What every match of each scanner contains (see gates.py). A number is digits, English
-# words (Latin letters) or Arabic number words; a range also holds its second half; every
+# What every match of each scanner contains (see gates.py). A number is digits, Arabic
+# number words, or English ones, which hold a unit, a ten, a multiplier or "dozen" ("a
+# dozen", "half a million"); a range also holds its second half; every
 # Arabic age cue holds the word عمر, every English age "age" or "-year-old"; an ordinal
 # in digits is "1st" or "الـ5"; the other key words are matched up to a word end
 # (WORD_END) by their patterns.
 _NUMBER_GATE = Gate.of(key_words([*nb.AR_WORD_VALUES, *nb.AR_MULTIPLIERS], ends=True), ends=True,
-                       digit=True, latin=True)
+                       digit=True, english=tuple(sorted(key_words(
+                           ["dozen", *nb.EN_UNITS, *nb.EN_TENS, *nb.EN_MULTIPLIERS]))))
 _PASSES = (
     (AGE_RE, lambda m, t: _age(m),
      Gate.of({"عمر"}, ends=False, english=("age", "-year-old"))),
