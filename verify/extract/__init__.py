@@ -33,14 +33,16 @@ _SCOPE_KINDS = frozenset({Kind.YEAR, Kind.DATE_RANGE})
 # "daily" and "monthly" are also nouns for newspapers and magazines: before a name or a
 # reporting verb ("the Israeli daily Haaretz", "the daily reported") they are no rate.
 _NOT_A_RATE = r"(?!\s+(?:(?-i:[A-Z])|(?:has|had|said|says|reported|reports|wrote)\b))"
-_RATE_WORDS = tuple(
-    (name, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE))
-    for name, words in (
-        ("per-year", "سنويا|سنوياً|سنويًا|في السنة|كل عام|كل سنة|annually|yearly|per year|a year|each year"),
-        ("per-month", f"شهريا|شهرياً|شهريًا|كل شهر|monthly{_NOT_A_RATE}|per month|a month|each month"),
-        ("per-day", f"يوميا|يومياً|يوميًا|كل يوم|daily{_NOT_A_RATE}|per day|a day|each day"),
-    )
+_RATES = (
+    ("per-year", "سنويا|سنوياً|سنويًا|في السنة|كل عام|كل سنة|annually|yearly|per year|a year|each year"),
+    ("per-month", f"شهريا|شهرياً|شهريًا|كل شهر|monthly{_NOT_A_RATE}|per month|a month|each month"),
+    ("per-day", f"يوميا|يومياً|يوميًا|كل يوم|daily{_NOT_A_RATE}|per day|a day|each day"),
 )
+_RATE_WORDS = tuple(
+    (name, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)) for name, words in _RATES
+)
+# Any rate word at all: most clauses have none, and one search tells so.
+_ANY_RATE = re.compile(rf"(?<!\w)(?:{'|'.join(words for _, words in _RATES)})(?!\w)", re.IGNORECASE)
 # A period named by back-reference: the period of an earlier sentence.
 _SAME_PERIOD = re.compile(
     r"(?<!\w)(?:(?:over|in|during|for|across|within)\s+the\s+same\s+(?:period|years?)"
@@ -156,6 +158,8 @@ def _last_period(values: list[Value]) -> tuple[str, ...]:
 
 def _rates(text: str, start: int, end: int) -> list[str]:
     """The rate words ("annually", "شهريا") of the clause text[start:end], found once per clause."""
+    if _ANY_RATE.search(text, start, end) is None:
+        return []
     return [name for name, pattern in _RATE_WORDS if pattern.search(text, start, end)]
 
 

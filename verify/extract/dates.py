@@ -26,7 +26,14 @@ from dataclasses import dataclass
 
 from verify.claims import Kind, Qualifier, Value
 from verify.extract.gates import Gate, Window, key_words, starting
-from verify.extract.numbers import CLITIC_START, DIGIT, NUMBER_START, fold, to_ascii_digits, variants_pattern
+from verify.extract.numbers import (
+    CLITIC_START,
+    DIGIT,
+    NUMBER_START,
+    fold,
+    to_ascii_digits,
+    variants_pattern,
+)
 
 AR_MONTHS: dict[str, int] = {
     "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
@@ -186,7 +193,7 @@ _EN_ANCHOR_BEFORE = re.compile(r"(?i)(last|next|this)\s+$")
 
 # A month name ends a word (_END), or is followed by the next word of its name.
 _AR_MONTH_GATE = Gate.of(key_words(AR_MONTHS, ends=True), ends=True, raw=("آب",))
-_EN_MONTH_GATE = Gate(latin=True)
+_EN_MONTH_GATE = Gate(latin=True, english=tuple(sorted({name[:3] for name in EN_MONTHS})))
 
 
 def _named_month_dates(window: Window, published: dt.date | None) -> Iterator[_Found]:
@@ -467,15 +474,18 @@ def _relative_period(m: re.Match[str], published: dt.date | None) -> _Found | No
 
 # What every match of each scanner contains (see gates.py); a digit for the numeric ones.
 # Month, weekday and relative words end a word in their patterns (_END); decade words do not
-# ("تسعينيات").
+# ("تسعينيات"). An English decade ends in "0s" or "ties"; an English relative expression
+# holds "day" (weekdays, yesterday, today), "tomorrow", or a period after its anchor.
 _HAS_DIGIT = Gate(digit=True)
 _HIJRI_GATE = Gate.of(key_words(HIJRI_MONTHS, ends=True), ends=True, also=_HAS_DIGIT)
-_DECADE_GATE = Gate.of(key_words(_AR_DECADES), ends=False, latin=True)
+_DECADE_GATE = Gate.of(key_words(_AR_DECADES), ends=False, english=("0s", "ties"))
 _RELATIVE_GATE = Gate.of(
     key_words([*AR_WEEKDAYS, "امس", "البارحه", "اليوم", "غدا", "هذا", "هذه", *_AR_ANCHORS],
               ends=True),
-    ends=True, latin=True,
+    ends=True, english=("day", "tomorrow"),
 )
+_RELATIVE_PERIOD_GATE = Gate(latin=True, english=("week", "month", "year"),
+                             also=Gate(latin=True, english=("last", "next", "this", "past")))
 
 
 def find_dates(window: Window, published: dt.date | None) -> list[Value]:
@@ -495,7 +505,7 @@ def find_dates(window: Window, published: dt.date | None) -> list[Value]:
         found += _year_ranges(text, start, end)
     if window.opens(_DECADE_GATE):
         found += _decades(text, start, end, published)
-    if window.opens(_RELATIVE_GATE):
+    if window.opens(_RELATIVE_GATE) or window.opens(_RELATIVE_PERIOD_GATE):
         found += _relative(text, start, end, published)
     if window.opens(_HAS_DIGIT):
         found += _years(text, start, end)

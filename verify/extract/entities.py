@@ -260,11 +260,13 @@ def _deletion_variants(form: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 18)
 def name_form(word: str) -> str:
     """How a word of a name is compared: letters folded, Latin lowercased, clitics kept.
 
     Clitics stay because peeling them blindly damages names (كوهين is not ك + وهين);
-    `_peelings` tries the clitic readings explicitly instead.
+    `_peelings` tries the clitic readings explicitly instead. Remembered per word: every
+    word of every text passes through here, and news repeats its words.
     """
     return normalize_arabic(word) if is_arabic(word) else match_form(word)
 

@@ -30,6 +30,9 @@ _DIGITS = re.compile(DIGIT)
 # this class, so it holds wherever an English alternative can match.
 _LATIN = re.compile("(?i:[a-z])")
 _WORD_END = re.compile(WORD_END)
+# The letters other than A-Z that IGNORECASE matches with a-z, each to its Latin letter, so
+# that a lower-cased stretch holds every English word a case-blind pattern finds in it.
+_LATIN_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
 _ENDED = "|"  # suffix of a vocabulary entry standing for "the word, ending a word"
 
 
@@ -98,7 +101,7 @@ class Window:
     creation: nearly every stretch is asked all three.
     """
 
-    __slots__ = ("text", "start", "end", "digit", "latin", "words")
+    __slots__ = ("text", "start", "end", "digit", "latin", "english", "words")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
@@ -106,14 +109,18 @@ class Window:
         self.end = end
         self.digit = _DIGITS.search(text, start, end) is not None
         self.latin = _LATIN.search(text, start, end) is not None
+        self.english = text[start:end].translate(_LATIN_FOLD).lower() if self.latin else ""
         self.words = _VOCABULARY.found(fold_letters(text[start:end]))
 
     def opens(self, gate: Gate) -> bool:
         """Whether the gate lets its scanner run here."""
         if not (
             (gate.digit and self.digit)
-            or (gate.latin and self.latin)
+            or (gate.latin and self.latin and (
+                not gate.english or any(word in self.english for word in gate.english)))
             or not gate.words.isdisjoint(self.words)
+            or (gate.found is not None
+                and gate.found.search(self.text, self.start, self.end) is not None)
             or (gate.raw and any(self.text.find(word, self.start, self.end) >= 0
                                  for word in gate.raw))
         ):
@@ -127,7 +134,11 @@ class Gate:
 
     `words` are folded (see `key_words`), looked for in the folded stretch; with `ends`
     they must end a word there. `raw` words are looked for as written (آب، whose folded
-    form اب is in countless words). `also`, when given, must hold as well.
+    form اب is in countless words). `english` narrows `latin`: lower-case English words,
+    one of which every English match holds whatever its case (a month name, "age"), looked
+    for in the lower-cased stretch, since nearly every English sentence has a Latin letter
+    and few name a month. `found` is a pattern some part of every match matches. `also`,
+    when given, must hold as well.
     """
 
     digit: bool = False
@@ -135,16 +146,19 @@ class Gate:
     words: frozenset[str] = frozenset()
     raw: tuple[str, ...] = ()
     also: Gate | None = None
+    english: tuple[str, ...] = ()
+    found: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, words: Iterable[str], *, ends: bool, digit: bool = False, latin: bool = False,
-           raw: tuple[str, ...] = (), also: Gate | None = None) -> Gate:
+           raw: tuple[str, ...] = (), also: Gate | None = None,
+           english: tuple[str, ...] = (), found: re.Pattern[str] | None = None) -> Gate:
         """A gate on words (folded already), which with `ends` must end a word."""
         words = frozenset(words)
         _VOCABULARY.add(words)
         if ends:
             words = frozenset(word + _ENDED for word in words)
-        return cls(digit, latin, words, raw, also)
+        return cls(digit, latin or bool(english), words, raw, also, english, found)
 
 
 def key_words(words: Iterable[str], *, ends: bool = False) -> frozenset[str]:

@@ -44,13 +44,15 @@ def parse_digits(text: str) -> float:
     return float(text.translate(_DIGIT_TABLE))
 
 
+_ASCII_DIGITS = str.maketrans({
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+})
+
+
 def to_ascii_digits(text: str) -> str:
     """Western digits for any Eastern Arabic or Persian ones (separators left in place)."""
-    table: dict[str, str | int | None] = {
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
-    return text.translate(str.maketrans(table))
+    return text.translate(_ASCII_DIGITS)
 
 
 # --- Arabic letters folding ---------------------------------------------------------------
@@ -260,8 +262,8 @@ EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "s
            "eighty": 80, "ninety": 90}
 EN_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9,
                   "trillion": 1e12}
-_EN_SMALL = "(?:" + "|".join(sorted(list(EN_UNITS) + list(EN_TENS), key=len, reverse=True)) + ")"
-_EN_MULT = "(?:hundred|thousand|million|billion|trillion)"
+_EN_SMALL = "(?:" + literal_pattern([*EN_UNITS, *EN_TENS]) + ")"
+_EN_MULT = "(?:" + literal_pattern(EN_MULTIPLIERS) + ")"
 _EN_PART = f"(?:{_EN_SMALL}(?:-{_EN_SMALL})?|{_EN_MULT})"
 EN_WORDS_NUMBER = (
     f"(?i:(?<![\\w-])(?:(?:a|one)\\s+dozen|dozen|(?:a|one|an)\\s+(?:half|quarter)\\s+(?:of\\s+)?an?\\s+"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from verify.claims import Kind, Qualifier, Value
 from verify.extract import numbers as nb
@@ -76,9 +77,8 @@ _AR_EXCEED = (r"(?:(?:[أا]?لا|لن|لم)\s+)?(?:[وف]?(?:[تي]?تجاوز|
 _NEGATION = ("لا ", "الا ", "لن ", "لم ")
 
 _AR_QUAL = "(?:[وفب]?" + _alts([k for k, q in _AR_QUALIFIERS.items() if q is not Qualifier.RANGE]) + ")"
-_EN_QUAL = "(?i:" + "|".join(
-    re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_EN_QUALIFIERS, key=len, reverse=True)
-    if _EN_QUALIFIERS[k] is not Qualifier.RANGE) + r")(?!\w)"
+_EN_QUAL = "(?i:" + nb.literal_pattern(
+    k for k, q in _EN_QUALIFIERS.items() if q is not Qualifier.RANGE) + r")(?!\w)"
 _QUAL = f"(?P<qual>(?<!\\w)(?:{_AR_QUAL}|{_EN_QUAL}|{_AR_EXCEED})\\s*)?"
 _SUFFIX_QUAL = (
     "(?P<squal>\\s*(?:" + _alts([k for k in _SUFFIX_QUALIFIERS if k.isascii() is False])
@@ -118,12 +118,16 @@ SINGLE_RE = starting(
     NUMBER_STARTS,
     f"{_QUAL}(?P<cur>{un.PREFIX_CURRENCY_PATTERN})?(?P<num>{_NUMBER}){_UNIT}{_SUFFIX_QUAL}"
 )
+# A range's second half, from its separator on: every range holds it.
+_RANGE_TAIL = (
+    f"(?P<sep>[-–—]|(?<=\\s)(?:و|[اإ]لى|حتى|(?i:and|to))\\s*)\\s*(?P<cur2>{un.PREFIX_CURRENCY_PATTERN})?"
+    f"(?P<num2>{_NUMBER})"
+)
 RANGE_RE = starting(
     NUMBER_STARTS,
     f"(?P<qual>(?<!\\w)(?:{_alts(['بين', 'ما بين', 'من'])}|(?i:between|from))\\s+)?"
     f"(?P<cur>{un.PREFIX_CURRENCY_PATTERN})?(?P<num>{_NUMBER})(?:\\s*(?P<u1>{un.SYMBOL_PATTERN}))?"
-    f"\\s*(?P<sep>[-–—]|(?<=\\s)(?:و|[اإ]لى|حتى|(?i:and|to))\\s*)\\s*(?P<cur2>{un.PREFIX_CURRENCY_PATTERN})?"
-    f"(?P<num2>{_NUMBER}){_UNIT}"
+    f"\\s*{_RANGE_TAIL}{_UNIT}"
 )
 DUAL_RE = starting(
     WORD_STARTS,
@@ -363,14 +367,19 @@ def _ordinal(m: re.Match[str]) -> Value | None:
     return _quantity(Kind.ORDINAL, None, m.start(), m.end(), n, n, Qualifier.EXACT, None)
 
 
-# What every match of each scanner contains (see gates.py). A number is digits, English
-# words (Latin letters) or Arabic number words; every Arabic age cue holds the word عمر;
-# the other key words are matched up to a word end (WORD_END) by their patterns.
+# What every match of each scanner contains (see gates.py). A number is digits, Arabic
+# number words, or English ones, which hold a unit, a ten, a multiplier or "dozen" ("a
+# dozen", "half a million"); a range also holds its second half; every
+# Arabic age cue holds the word عمر, every English age "age" or "-year-old"; an ordinal
+# in digits is "1st" or "الـ5"; the other key words are matched up to a word end
+# (WORD_END) by their patterns.
 _NUMBER_GATE = Gate.of(key_words([*nb.AR_WORD_VALUES, *nb.AR_MULTIPLIERS], ends=True), ends=True,
-                       digit=True, latin=True)
+                       digit=True, english=tuple(sorted(key_words(
+                           ["dozen", *nb.EN_UNITS, *nb.EN_TENS, *nb.EN_MULTIPLIERS]))))
 _PASSES = (
-    (AGE_RE, lambda m, t: _age(m), Gate.of({"عمر"}, ends=False, latin=True)),
-    (RANGE_RE, _range, _NUMBER_GATE),
+    (AGE_RE, lambda m, t: _age(m),
+     Gate.of({"عمر"}, ends=False, english=("age", "-year-old"))),
+    (RANGE_RE, _range, replace(_NUMBER_GATE, also=Gate(found=re.compile(_RANGE_TAIL)))),
     (SINGLE_RE, _single, _NUMBER_GATE),
     (DUAL_RE, lambda m, t: _dual(m), Gate.of(key_words(un.DUALS, ends=True), ends=True)),
     (POSTPOSED_RE, lambda m, t: _postposed(m),
@@ -378,7 +387,9 @@ _PASSES = (
     (SINGULAR_RE, lambda m, t: _singular(m),
      Gate.of(key_words(_TIME_NOUNS, ends=True), ends=True)),
     (ORDINAL_RE, lambda m, t: _ordinal(m),
-     Gate.of(key_words(_AR_ORDINALS, ends=True), ends=True, digit=True, latin=True)),
+     Gate.of(key_words(_AR_ORDINALS, ends=True), ends=True,
+             english=tuple(_EN_ORDINALS),
+             found=re.compile(f"{nb.DIGIT}(?:st|nd|rd|th)|الـ"))),
 )
 
 
