@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from verify import claims as c
 from verify.match import Fact as Group
-from verify.match import Item, Lexicon, features, group_facts, score
+from verify.match import Features, Item, Lexicon, features, group_facts, score
 from verify.match.blocking import keys_of
 from verify.match.thresholds import (
     GROUP_THRESHOLD,
@@ -151,9 +151,7 @@ def items_under_keys(session: Session, keys: Iterable[str]) -> list[Item]:
 
 def fact_of_claim(session: Session, claim_key: str) -> str | None:
     """The current fact a claim belongs to, if it was grouped with others."""
-    return session.scalar(
-        select(FactMember.fact_id).join(Fact, Fact.id == FactMember.fact_id)
-        .where(FactMember.claim_key == claim_key, Fact.is_current.is_(True)))
+    return next(iter(_facts_with(session, [claim_key])), None)
 
 
 def refresh_facts(
@@ -190,36 +188,73 @@ def _component(session: Session, seeds: list[Item],
     keys found over the cap, so the regrouping treats them as the whole store would.
 
     Each step asks the blocking index which claims share MIN_SHARED usable keys with one
-    claim of the frontier (ids and keys only), and loads and scores just those."""
+    claim of the frontier (ids and keys only), and loads and scores just those. A block, a
+    claim and its features are fetched or computed once however many steps meet them."""
     floor = min(GROUP_THRESHOLD, SAME_DOCUMENT_THRESHOLD)
     found = {item.claim_key: item for item in seeds}
-    common: set[str] = set()
+    loaded: dict[int, Item] = {}
+    known = _Features(lexicon)
+    blocks = _Blocks(session)
     frontier = list(found.values())
     while frontier:
-        near = {f.claim_key: features(f.claim, lexicon, f.text) for f in frontier}
+        near = {f.claim_key: known.of(f) for f in frontier}
         index: dict[str, list[str]] = {}
         for key, feats in near.items():
             for block in keys_of(feats):
                 index.setdefault(block, []).append(key)
-        usable, over = _split_by_block_size(session, list(index))
-        common |= over
-        shared: dict[int, Counter[str]] = {}
-        for chunk in chunks(sorted(usable)):
-            for claim_id, block in session.execute(
-                select(BlockingKey.claim_id, BlockingKey.key).where(BlockingKey.key.in_(chunk))
-            ):
-                shared.setdefault(claim_id, Counter()).update(index[block])
-        close = [i for i, counts in shared.items() if max(counts.values()) >= MIN_SHARED]
+        shared = Counter((claim_id, key) for block, claim_ids in blocks.usable(index).items()
+                         for claim_id in claim_ids for key in index[block])
+        close = sorted({claim_id for (claim_id, _), n in shared.items() if n >= MIN_SHARED})
+        loaded.update(_items_with_ids(session, [i for i in close if i not in loaded]))
         frontier = []
-        for item in _items_by_ids(session, close):
+        for item in (loaded[i] for i in close):
             if item.claim_key in found:
                 continue
-            feats = features(item.claim, lexicon, item.text)
+            feats = known.of(item)
             partners = sorted({k for block in keys_of(feats) for k in index.get(block, ())})
             if any(score(near[k], feats, lexicon=lexicon) >= floor for k in partners):
                 found[item.claim_key] = item
                 frontier.append(item)
-    return found, common
+    return found, blocks.common
+
+
+class _Features:
+    """Matching features of the claims a walk meets, computed once per claim."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        self._found: dict[str, Features] = {}
+
+    def of(self, item: Item) -> Features:
+        found = self._found.get(item.claim_key)
+        if found is None:
+            found = self._found[item.claim_key] = features(item.claim, self._lexicon, item.text)
+        return found
+
+
+class _Blocks:
+    """The blocking index as a walk reads it: each key's size and claims fetched once.
+
+    `common` gathers the keys met over the cap (too common to tie two claims)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._claims: dict[str, list[int]] = {}
+        self.common: set[str] = set()
+
+    def usable(self, keys: Iterable[str]) -> dict[str, list[int]]:
+        """The claims under each of `keys` that is under the cap."""
+        new = sorted(set(keys) - self._claims.keys() - self.common)
+        usable, over = _split_by_block_size(self._session, new)
+        self.common |= over
+        for key in usable:
+            self._claims[key] = []
+        for chunk in chunks(sorted(usable)):
+            for claim_id, key in self._session.execute(
+                select(BlockingKey.claim_id, BlockingKey.key).where(BlockingKey.key.in_(chunk))
+            ):
+                self._claims[key].append(claim_id)
+        return {key: self._claims[key] for key in keys if key in self._claims}
 
 
 def _split_by_block_size(session: Session, keys: list[str]) -> tuple[set[str], set[str]]:
@@ -275,19 +310,36 @@ def _superseded_keys(session: Session, versions: Sequence[int]) -> set[str]:
 
 
 def _facts_with(session: Session, claim_keys: Iterable[str]) -> set[str]:
+    """The current facts of the given claims.
+
+    Members are looked up by claim key and facts by id, in two steps: joined, SQLite walks
+    the index of every current fact instead, seconds in a store of a hundred thousand."""
     found: set[str] = set()
     for chunk in chunks(sorted(claim_keys)):
         found.update(session.scalars(
-            select(FactMember.fact_id).join(Fact, Fact.id == FactMember.fact_id)
-            .where(FactMember.claim_key.in_(chunk), Fact.is_current.is_(True))))
+            select(FactMember.fact_id).where(FactMember.claim_key.in_(chunk))))
+    return _current(session, found)
+
+
+def _current(session: Session, fact_ids: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in chunks(sorted(fact_ids)):
+        found.update(session.scalars(
+            select(Fact.id).where(Fact.id.in_(chunk), Fact.is_current.is_(True))))
     return found
 
 
 def _items_by_ids(session: Session, ids: Iterable[int]) -> list[Item]:
-    items: list[Item] = []
+    return list(_items_with_ids(session, ids).values())
+
+
+def _items_with_ids(session: Session, ids: Iterable[int]) -> dict[int, Item]:
+    found: dict[int, Item] = {}
     for chunk in chunks(sorted(ids)):
-        items += map(_item, session.execute(items_query().where(Claim.id.in_(chunk))))
-    return items
+        for row in session.execute(items_query().add_columns(Claim.id)
+                                   .where(Claim.id.in_(chunk))):
+            found[row[-1]] = _item(row[:-1])
+    return found
 
 
 def _items_by_keys(session: Session, keys: Iterable[str]) -> list[Item]:
