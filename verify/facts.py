@@ -8,19 +8,21 @@ keeps the same row, and with it the reviewer's decision.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, func, insert, select, text, update
+from sqlalchemy import Select, Table, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from verify.analysis import to_item
+from verify import claims as c
 from verify.match import Fact as Group
-from verify.match import Item, Lexicon, features, group_facts, score
+from verify.match import Features, Item, Lexicon, features, group_facts, score
 from verify.match.blocking import keys_of
 from verify.match.thresholds import (
     GROUP_THRESHOLD,
@@ -73,10 +75,56 @@ def claims_query() -> Select[Any]:
     )
 
 
-def current_items(session: Session) -> Iterator[Item]:
+def items_query() -> Select[Any]:
+    """What matching needs of each current claim, as plain columns: building an ORM entity
+    per claim only to copy its fields out costs more than the matching of most claims."""
+    length = Claim.sentence_end - Claim.sentence_start
+    return (
+        select(Claim.key, Document.name,
+               func.substr(DocumentVersion.text, Claim.sentence_start + 1, length),
+               Claim.sentence_start, Claim.sentence_end, Claim.kind, Claim.value_start,
+               Claim.value_end, Claim.low, Claim.high, Claim.unit, Claim.qualifier,
+               Claim.resolved, Claim.currency, Claim.context, Claim.entities, Source.name,
+               Claim.scope)
+        .join(DocumentVersion, Claim.version_id == DocumentVersion.id)
+        .join(Document, DocumentVersion.document_id == Document.id)
+        .outerjoin(Source, Claim.source_id == Source.id)
+        .where(DocumentVersion.is_current.is_(True))
+    )
+
+
+_KINDS = {kind.value: kind for kind in c.Kind}
+_QUALIFIERS = {qualifier.value: qualifier for qualifier in c.Qualifier}
+
+
+def _item(row: Sequence[Any]) -> Item:
+    """A row of `items_query` as matching sees it; the inverse of what `Analyzer` stores."""
+    (key, document, sentence, sentence_start, sentence_end, kind, value_start, value_end, low,
+     high, unit, qualifier, resolved, currency, context, entities, source, scope) = row
+    value = c.Value(_KINDS[kind], value_start, value_end, low, high, unit, _QUALIFIERS[qualifier],
+                    resolved, currency)
+    claim = c.Claim(sentence_start, sentence_end, value, tuple(context.split()),
+                    tuple(entities.split()), source, tuple(scope.split()))
+    return Item(key, document, claim, sentence)
+
+
+def current_items(session: Session) -> list[Item]:
     """Every claim of every current document version, as matching sees it."""
-    for claim, name, sentence, source in session.execute(claims_query().order_by(Claim.id)):
-        yield to_item(claim, name, sentence, source)
+    with _collector_paused():
+        return list(map(_item, session.execute(items_query().order_by(Claim.id))))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Items hold no reference cycles, yet building a store's worth of them sets off the
+    cycle collector again and again over the whole growing heap: half the cost of loading."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def items_under_keys(session: Session, keys: Iterable[str]) -> list[Item]:
@@ -103,9 +151,7 @@ def items_under_keys(session: Session, keys: Iterable[str]) -> list[Item]:
 
 def fact_of_claim(session: Session, claim_key: str) -> str | None:
     """The current fact a claim belongs to, if it was grouped with others."""
-    return session.scalar(
-        select(FactMember.fact_id).join(Fact, Fact.id == FactMember.fact_id)
-        .where(FactMember.claim_key == claim_key, Fact.is_current.is_(True)))
+    return next(iter(_facts_with(session, [claim_key])), None)
 
 
 def refresh_facts(
@@ -142,36 +188,73 @@ def _component(session: Session, seeds: list[Item],
     keys found over the cap, so the regrouping treats them as the whole store would.
 
     Each step asks the blocking index which claims share MIN_SHARED usable keys with one
-    claim of the frontier (ids and keys only), and loads and scores just those."""
+    claim of the frontier (ids and keys only), and loads and scores just those. A block, a
+    claim and its features are fetched or computed once however many steps meet them."""
     floor = min(GROUP_THRESHOLD, SAME_DOCUMENT_THRESHOLD)
     found = {item.claim_key: item for item in seeds}
-    common: set[str] = set()
+    loaded: dict[int, Item] = {}
+    known = _Features(lexicon)
+    blocks = _Blocks(session)
     frontier = list(found.values())
     while frontier:
-        near = {f.claim_key: features(f.claim, lexicon, f.text) for f in frontier}
+        near = {f.claim_key: known.of(f) for f in frontier}
         index: dict[str, list[str]] = {}
         for key, feats in near.items():
             for block in keys_of(feats):
                 index.setdefault(block, []).append(key)
-        usable, over = _split_by_block_size(session, list(index))
-        common |= over
-        shared: dict[int, Counter[str]] = {}
-        for chunk in chunks(sorted(usable)):
-            for claim_id, block in session.execute(
-                select(BlockingKey.claim_id, BlockingKey.key).where(BlockingKey.key.in_(chunk))
-            ):
-                shared.setdefault(claim_id, Counter()).update(index[block])
-        close = [i for i, counts in shared.items() if max(counts.values()) >= MIN_SHARED]
+        shared = Counter((claim_id, key) for block, claim_ids in blocks.usable(index).items()
+                         for claim_id in claim_ids for key in index[block])
+        close = sorted({claim_id for (claim_id, _), n in shared.items() if n >= MIN_SHARED})
+        loaded.update(_items_with_ids(session, [i for i in close if i not in loaded]))
         frontier = []
-        for item in _items_by_ids(session, close):
+        for item in (loaded[i] for i in close):
             if item.claim_key in found:
                 continue
-            feats = features(item.claim, lexicon, item.text)
+            feats = known.of(item)
             partners = sorted({k for block in keys_of(feats) for k in index.get(block, ())})
             if any(score(near[k], feats, lexicon=lexicon) >= floor for k in partners):
                 found[item.claim_key] = item
                 frontier.append(item)
-    return found, common
+    return found, blocks.common
+
+
+class _Features:
+    """Matching features of the claims a walk meets, computed once per claim."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        self._found: dict[str, Features] = {}
+
+    def of(self, item: Item) -> Features:
+        found = self._found.get(item.claim_key)
+        if found is None:
+            found = self._found[item.claim_key] = features(item.claim, self._lexicon, item.text)
+        return found
+
+
+class _Blocks:
+    """The blocking index as a walk reads it: each key's size and claims fetched once.
+
+    `common` gathers the keys met over the cap (too common to tie two claims)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._claims: dict[str, list[int]] = {}
+        self.common: set[str] = set()
+
+    def usable(self, keys: Iterable[str]) -> dict[str, list[int]]:
+        """The claims under each of `keys` that is under the cap."""
+        new = sorted(set(keys) - self._claims.keys() - self.common)
+        usable, over = _split_by_block_size(self._session, new)
+        self.common |= over
+        for key in usable:
+            self._claims[key] = []
+        for chunk in chunks(sorted(usable)):
+            for claim_id, key in self._session.execute(
+                select(BlockingKey.claim_id, BlockingKey.key).where(BlockingKey.key.in_(chunk))
+            ):
+                self._claims[key].append(claim_id)
+        return {key: self._claims[key] for key in keys if key in self._claims}
 
 
 def _split_by_block_size(session: Session, keys: list[str]) -> tuple[set[str], set[str]]:
@@ -227,55 +310,76 @@ def _superseded_keys(session: Session, versions: Sequence[int]) -> set[str]:
 
 
 def _facts_with(session: Session, claim_keys: Iterable[str]) -> set[str]:
+    """The current facts of the given claims.
+
+    Members are looked up by claim key and facts by id, in two steps: joined, SQLite walks
+    the index of every current fact instead, seconds in a store of a hundred thousand."""
     found: set[str] = set()
     for chunk in chunks(sorted(claim_keys)):
         found.update(session.scalars(
-            select(FactMember.fact_id).join(Fact, Fact.id == FactMember.fact_id)
-            .where(FactMember.claim_key.in_(chunk), Fact.is_current.is_(True))))
+            select(FactMember.fact_id).where(FactMember.claim_key.in_(chunk))))
+    return _current(session, found)
+
+
+def _current(session: Session, fact_ids: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in chunks(sorted(fact_ids)):
+        found.update(session.scalars(
+            select(Fact.id).where(Fact.id.in_(chunk), Fact.is_current.is_(True))))
     return found
 
 
 def _items_by_ids(session: Session, ids: Iterable[int]) -> list[Item]:
-    items: list[Item] = []
+    return list(_items_with_ids(session, ids).values())
+
+
+def _items_with_ids(session: Session, ids: Iterable[int]) -> dict[int, Item]:
+    found: dict[int, Item] = {}
     for chunk in chunks(sorted(ids)):
-        for claim, name, sentence, source in session.execute(claims_query().where(Claim.id.in_(chunk))):
-            items.append(to_item(claim, name, sentence, source))
-    return items
+        for row in session.execute(items_query().add_columns(Claim.id)
+                                   .where(Claim.id.in_(chunk))):
+            found[row[-1]] = _item(row[:-1])
+    return found
 
 
 def _items_by_keys(session: Session, keys: Iterable[str]) -> list[Item]:
     items: list[Item] = []
     for chunk in chunks(sorted(keys)):
-        for claim, name, sentence, source in session.execute(claims_query().where(Claim.key.in_(chunk))):
-            items.append(to_item(claim, name, sentence, source))
+        items += map(_item, session.execute(items_query().where(Claim.key.in_(chunk))))
     return items
 
 
 def _sync(session: Session, groups: Sequence[Group], scope: set[str] | None) -> FactsSummary:
-    """Store `groups`; facts in `scope` (every current fact when None) not among them go."""
+    """Store `groups`; facts in `scope` (every current fact when None) not among them go.
+
+    Core statements, one executemany each: the ORM's bulk paths split tens of thousands
+    of rows into thousands of statements by which of their columns are null."""
+    facts, members = cast(Table, Fact.__table__), cast(Table, FactMember.__table__)
     now = datetime.now(UTC).replace(tzinfo=None)
     wanted = {g.id: g for g in groups}
     known: set[str] = set()
     for chunk in chunks(sorted(wanted)):
-        known.update(session.scalars(select(Fact.id).where(Fact.id.in_(chunk))))
+        known.update(session.scalars(select(facts.c.id).where(facts.c.id.in_(chunk))))
     if scope is None:
-        scope = set(session.scalars(select(Fact.id).where(Fact.is_current.is_(True))))
+        scope = set(session.scalars(select(facts.c.id).where(facts.c.is_current.is_(True))))
     gone = sorted(scope - set(wanted))
     for chunk in chunks(gone):
-        session.execute(update(Fact).where(Fact.id.in_(chunk)).values(is_current=False))
-    rows = [{
-        "id": g.id, "status": g.status, "kind": g.kind, "conflict_kind": g.conflict_kind,
+        session.execute(update(facts).where(facts.c.id.in_(chunk)).values(is_current=False))
+    rows = {g.id: {
+        "status": g.status, "kind": g.kind, "conflict_kind": g.conflict_kind,
         "label": g.label, "explanation": g.explanation, "members_hash": members_hash(g),
         "is_current": True, "updated": now,
-    } for g in groups]
+    } for g in groups}
     fresh = [g for g in groups if g.id not in known]
     if fresh:
-        session.execute(insert(Fact), [r for r in rows if r["id"] not in known])
-        session.execute(insert(FactMember), [
+        session.execute(insert(facts), [{"id": g.id, **rows[g.id]} for g in fresh])
+        session.execute(insert(members), [
             {"fact_id": g.id, "claim_key": m.claim_key} for g in fresh for m in g.members
         ])
     if known:
-        session.execute(update(Fact), [r for r in rows if r["id"] in known])
+        session.execute(
+            update(facts).where(facts.c.id == bindparam("fact")),
+            [{"fact": fact, **rows[fact]} for fact in sorted(known)])
     carry_over(session, gone, [g.id for g in fresh])
     return FactsSummary(
         facts=len(groups), conflicts=sum(g.status == "conflict" for g in groups),
