@@ -1,4 +1,4 @@
-"""Extraction results into the store, and stored claims back into the shape matching needs.
+"""Extraction results into the store: claims, blocking keys, sources and entity mentions.
 
 Runs inside the article's ingest transaction, so a document is never stored without its
 claims or with half of them.
@@ -18,7 +18,7 @@ from verify.extract import extract
 from verify.extract.entities import Gazetteer
 from verify.ingest import StoredVersion
 from verify.ingest.readers import Article
-from verify.match import Item, Lexicon, blocking_keys
+from verify.match import Lexicon, blocking_keys
 from verify.store.bulk import Row, insert_rows
 from verify.store.chunks import chunks
 from verify.store.models import Alias, BlockingKey, Claim, DocumentVersion, Entity, Mention, Source
@@ -168,21 +168,3 @@ def _unindex_older_versions(connection: Connection, version: StoredVersion) -> N
                                              DocumentVersion.id != version.id)
     connection.execute(delete(BlockingKey).where(
         BlockingKey.claim_id.in_(select(Claim.id).where(Claim.version_id.in_(older)))))
-
-
-def to_item(row: Claim, document: str, sentence: str, source: str | None) -> Item:
-    """A stored claim as matching sees it; the inverse of what `Analyzer` stores."""
-    value = c.Value(
-        kind=c.Kind(row.kind), start=row.value_start, end=row.value_end, low=row.low,
-        high=row.high, unit=row.unit, qualifier=c.Qualifier(row.qualifier),
-        resolved=row.resolved, currency=row.currency,
-    )
-    claim = c.Claim(
-        sentence_start=row.sentence_start, sentence_end=row.sentence_end, value=value,
-        context=tuple(row.context.split()), entities=tuple(row.entities.split()),
-        source=source, scope=tuple(row.scope.split()),
-    )
-    return Item(claim_key=row.key, document=document,
-                claim=claim, text=sentence)
-
-
