@@ -24,7 +24,8 @@ from verify.match.thresholds import MAX_BLOCK, MIN_SHARED
 
 def keys_of(f: Features) -> frozenset[str]:
     """The blocking keys of a claim's features: dimension × anchor."""
-    return frozenset(f"{f.dimension}|{anchor}" for anchor in f.anchors)
+    prefix = f.dimension + "|"
+    return frozenset([prefix + anchor for anchor in f.anchors])
 
 
 def blocking_keys(claim: Claim, lexicon: Lexicon | None = None) -> frozenset[str]:

@@ -6,6 +6,7 @@ See `thresholds` for the formula and every constant. Features are computed once 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +30,9 @@ from verify.match.thresholds import (
 from verify.text.normalize import TOKEN_RE, is_content_word, match_form, stem
 
 ENTITY_PREFIX = "@"  # marks an entity key among anchors
+# One empty set for every feature that is empty: most are, in most claims, and a store's
+# worth of features otherwise keeps a million empty sets alive for the garbage collector.
+_EMPTY: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,7 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
     Azerbaijan, whose country shares a border of 700 km with Iran" is about Azerbaijan.
     """
     lex = lexicon or default_lexicon()
-    entities = frozenset(claim.entities)
+    entities = _set(claim.entities)
     own = lex.own_names(entities)
     words = tuple(sorted(lex.concepts(claim.context, own=own)))
     anchors = frozenset(words).union([ENTITY_PREFIX + e for e in entities])
@@ -79,20 +83,25 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
             place_words = lex.place_words
             named = {place_words[t] for t in sentence_stems if t in place_words}
             if named:
-                places |= _places(named, lex)
+                places = places | _places(named, lex) or _EMPTY
     roles = lex.roles
-    frame = frozenset([w for w in words if w in roles] + [w for w in near if w in roles])
+    frame = _set([w for w in words if w in roles] + [w for w in near if w in roles])
     parents = lex.parents
-    subjects = entities.union([parents[e] for e in entities if e in parents])
+    subjects = entities.union([parents[e] for e in entities if e in parents]) or _EMPTY
     kind = claim.value.kind
     return Features(
         dimension(claim.value), words, entities, anchors, near,
         kind in SPECIFIC_KINDS, frame, subjects, places, kind in TIME_KINDS,
         _slots(frame, roles), bool(frame & lex.parties),
-        frozenset([c for c in frame if roles[c] in EVENT_ROLES]) if frame else frozenset(),
-        frozenset([w for w in words if w in lex.opposable]),
+        _set([c for c in frame if roles[c] in EVENT_ROLES]) if frame else _EMPTY,
+        _set([w for w in words if w in lex.opposable]),
         _actors(claim, entities, lex, sentence_stems),
     )
+
+
+def _set(items: Iterable[str]) -> frozenset[str]:
+    """The items as a set; the shared empty set when there are none."""
+    return frozenset(items) or _EMPTY
 
 
 def _slots(
@@ -118,10 +127,12 @@ def _actors(
     credit one figure to different sources are one fact (an attribution conflict at most).
     """
     organisations = entities & lex.organisations or lex.organisations_in(sentence_stems)
-    if not organisations or not claim.source:
+    if not organisations:
+        return _EMPTY
+    if not claim.source:
         return organisations
     cited = {stem(t) for t in TOKEN_RE.findall(claim.source)}
-    return frozenset(k for k in organisations if not lex.name_stems.get(k, frozenset()) & cited)
+    return _set([k for k in organisations if not lex.name_stems.get(k, _EMPTY) & cited])
 
 
 def _phrases(before: list[str], after: list[str], lex: Lexicon) -> set[str]:
@@ -142,7 +153,7 @@ def _phrases(before: list[str], after: list[str], lex: Lexicon) -> set[str]:
 
 def _places(keys: set[str] | frozenset[str], lex: Lexicon) -> frozenset[str]:
     parents, places = lex.parents, lex.places
-    return frozenset([p for p in [parents.get(k, k) for k in keys] if p in places])
+    return _set([p for p in [parents.get(k, k) for k in keys] if p in places])
 
 
 def _words(claim: Claim, sentence: str) -> tuple[list[str], list[str], list[str]]:
