@@ -44,6 +44,16 @@ ABOUT_DAYS = 31
 SOURCE_DIFFERENT = 45.0
 
 TIME_KINDS = DATE_KINDS | {Kind.YEAR}
+# How `describe` words each qualifier around the figure.
+_HEDGES = {
+    Qualifier.EXACT: "{} (exact)",
+    Qualifier.ABOUT: "about {}",
+    Qualifier.MORE_THAN: "more than {}",
+    Qualifier.AT_LEAST: "at least {}",
+    Qualifier.LESS_THAN: "less than {}",
+    Qualifier.AT_MOST: "at most {}",
+    Qualifier.RANGE: "{}",
+}
 SIGNED_KINDS = TIME_KINDS  # every other kind measures a non-negative amount
 
 # Fallback conversions to the canonical unit, for values that arrive unconverted.
@@ -205,16 +215,7 @@ def describe(value: Value) -> str:
         text, unit = _in_years(low, high, text)
     if unit and value.kind not in TIME_KINDS:
         text = f"{text}%" if unit == "%" else f"{text} {unit}"
-    words = {
-        Qualifier.EXACT: "{} (exact)",
-        Qualifier.ABOUT: "about {}",
-        Qualifier.MORE_THAN: "more than {}",
-        Qualifier.AT_LEAST: "at least {}",
-        Qualifier.LESS_THAN: "less than {}",
-        Qualifier.AT_MOST: "at most {}",
-        Qualifier.RANGE: "{}",
-    }
-    return words[value.qualifier].format(text)
+    return _HEDGES[value.qualifier].format(text)
 
 
 def _bounds(value: Value) -> tuple[float | None, float | None]:
@@ -287,7 +288,7 @@ def _in_years(low: float | None, high: float | None, text: str) -> tuple[str, st
     points = [x for x in (low, high) if x is not None]
     years = [x / 365.25 for x in points]
     if points and all(y >= 1 and abs(y - round(y)) < 0.01 for y in years):
-        shown = sorted({int(round(y)) for y in years})
+        shown = sorted({round(y) for y in years})
         return "-".join(str(y) for y in shown), "years"
     return text, "day"
 

@@ -24,7 +24,8 @@ from verify.match.thresholds import MAX_BLOCK, MIN_SHARED
 
 def keys_of(f: Features) -> frozenset[str]:
     """The blocking keys of a claim's features: dimension × anchor."""
-    return frozenset(f"{f.dimension}|{anchor}" for anchor in f.anchors)
+    prefix = f.dimension + "|"
+    return frozenset([prefix + anchor for anchor in f.anchors])
 
 
 def blocking_keys(claim: Claim, lexicon: Lexicon | None = None) -> frozenset[str]:
@@ -52,24 +53,38 @@ class InvertedIndex:
         """Index one claim; returns the keys whose block has just grown past the cap."""
         own = sorted(set(keys))
         crossed: set[str] = set()
+        blocks = self.blocks
         for key in own:
-            block = self.blocks.setdefault(key, set())
+            block = blocks.get(key)
+            if block is None:
+                block = blocks[key] = set()
             block.add(claim_key)
             if len(block) == MAX_BLOCK + 1:
                 crossed.add(key)
         # A combination with a key over the cap never makes a candidate again (blocks only
         # grow), so it is not stored.
-        for combo in combinations(own, MIN_SHARED):
-            if all(self.usable(k) for k in combo):
-                self.combined.setdefault(combo, []).append(claim_key)
+        combined = self.combined
+        for combo in combinations(self._usable(own), MIN_SHARED):
+            claims = combined.get(combo)
+            if claims is None:
+                combined[combo] = [claim_key]
+            else:
+                claims.append(claim_key)
         return crossed
 
     def candidates(self, claim_key: str, keys: Iterable[str]) -> list[str]:
         """Claims sharing MIN_SHARED usable keys with this one, in a stable order."""
         found: set[str] = set()
-        for combo in combinations(sorted(set(keys)), MIN_SHARED):
-            block = self.combined.get(combo)
-            if block and all(self.usable(k) for k in combo):
-                found.update(block)
+        combined = self.combined
+        for combo in combinations(self._usable(sorted(set(keys))), MIN_SHARED):
+            claims = combined.get(combo)
+            if claims:
+                found.update(claims)
         found.discard(claim_key)
         return sorted(found)
+
+    def _usable(self, keys: list[str]) -> list[str]:
+        """The usable ones of sorted keys, in order: the combinations of usable keys alone
+        are the combinations whose every key is usable, so each key is checked once."""
+        blocks, common = self.blocks, self._common
+        return [k for k in keys if k not in common and len(blocks.get(k, ())) <= MAX_BLOCK]

@@ -55,6 +55,7 @@ from verify.text.normalize import TOKEN_RE, stem
 Status = Literal["conflict", "consistent", "not-comparable", "single"]
 FactConflict = Literal["number", "date", "attribution", "self-contradiction"]
 LABEL_WORDS = 5
+SINGLE = "Stated in one place only."  # the explanation of a fact of one version
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,11 +224,8 @@ class FactIndex:
         """
         ambiguous = {k for k in keys if self._ambiguous(k)}
         free = keys - ambiguous
-        links = sorted(
-            ((s, a, b) for a in free for b, s in self._links[a].items()
-             if a < b and b in free),
-            key=lambda t: (-t[0], t[1], t[2]),
-        )
+        links = sorted((-s, a, b) for a in free for b, s in self._links[a].items()
+                       if a < b and b in free)
         group = {k: k for k in keys}
         members = {k: [k] for k in keys}
         between: dict[str, dict[str, int]] = {k: {} for k in free}
@@ -257,6 +255,8 @@ class FactIndex:
         Only partners that name every place and organisation `key` names can be such a pair
         (`takes_no_side`), so the pairs are drawn from those alone.
         """
+        if len(self._links[key]) < 2:
+            return False
         f = self._features[key]
         partners = sorted(x for x in self._links[key]
                           if f.places <= self._features[x].places
@@ -270,23 +270,34 @@ class FactIndex:
         )
 
     def _build(self, keys: list[str]) -> Fact:
-        members = sorted(
-            (self._items[k] for k in keys),
-            key=lambda i: (i.document, i.claim.sentence_start, i.claim.value.start, i.claim_key),
-        )
+        members = sorted((self._items[k] for k in keys), key=_position)
         pairs = tuple(
             PairVerdict(a.claim_key, b.claim_key, compare_versions(a, b))
             for a, b in combinations(members, 2)
         )
         feats = [self._features[k] for k in keys]
-        texts = [m.text for m in members]
-        words = [display_anchor(a, texts) for a in shared_anchors(feats)[:LABEL_WORDS]]
         kind = members[0].claim.value.kind.value
         status, conflict = _status(pairs, members)
-        label = _label(kind, feats) or (f"{kind}: {', '.join(words)}" if words else kind)
-        explanation = _explain(status, words, pairs, {m.claim_key: m for m in members})
+        label = _label(kind, feats)
+        if label is not None and status == "single":  # neither needs the words that tie it
+            explanation = SINGLE
+        else:
+            words = _tie_words(feats, [m.text for m in members])
+            label = label or (f"{kind}: {', '.join(words)}" if words else kind)
+            explanation = _explain(status, words, pairs, {m.claim_key: m for m in members})
         return Fact(fact_id(keys), status, kind, conflict, label, explanation, tuple(members),
                     pairs)
+
+
+def _position(item: Item) -> tuple[str, int, int, str]:
+    """Where a version stands: by document, then by place in it."""
+    return item.document, item.claim.sentence_start, item.claim.value.start, item.claim_key
+
+
+def _tie_words(feats: Sequence[Features], texts: Sequence[str]) -> list[str]:
+    """The anchors the versions share most widely, in the words of their texts."""
+    surface = _Surface(texts)
+    return [surface.word(a) for a in shared_anchors(list(feats))[:LABEL_WORDS]]
 
 
 def _label(kind: str, feats: Sequence[Features]) -> str | None:
@@ -398,7 +409,7 @@ def _explain(
 ) -> str:
     tied = f"Tied by {', '.join(words)}." if words else ""
     if status == "single":
-        return "Stated in one place only."
+        return SINGLE
     wanted = {"conflict": "conflict", "consistent": "consistent"}.get(status, "not-comparable")
     pair = next(p for p in pairs if p.comparison.verdict == wanted)
     a, b = items[pair.a], items[pair.b]
@@ -410,12 +421,28 @@ def _explain(
 
 def display_anchor(anchor: str, texts: Sequence[str]) -> str:
     """An anchor in readable words: entity key, concept name, or the stem's surface word."""
-    if anchor.startswith(ENTITY_PREFIX):
-        return anchor[len(ENTITY_PREFIX) :]
-    if anchor.startswith(CONCEPT_PREFIX):
-        return anchor[len(CONCEPT_PREFIX) :]
-    for text in texts:
-        for word in TOKEN_RE.findall(text):
-            if stem(word) == anchor:
-                return str(word)
-    return anchor
+    return _Surface(texts).word(anchor)
+
+
+class _Surface:
+    """The first word of the texts written with each stem, read text by text as far as
+    needed: the anchors of one fact are looked up in the same few texts."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = iter(texts)
+        self._words: dict[str, str] = {}
+
+    def word(self, anchor: str) -> str:
+        """An anchor in readable words: entity key, concept name, or the stem's surface word."""
+        if anchor.startswith(ENTITY_PREFIX):
+            return anchor[len(ENTITY_PREFIX) :]
+        if anchor.startswith(CONCEPT_PREFIX):
+            return anchor[len(CONCEPT_PREFIX) :]
+        words = self._words
+        while anchor not in words:
+            text = next(self._texts, None)
+            if text is None:
+                return anchor
+            for word in TOKEN_RE.findall(text):
+                words.setdefault(stem(word), word)
+        return words[anchor]

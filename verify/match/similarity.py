@@ -6,7 +6,9 @@ See `thresholds` for the formula and every constant. Features are computed once 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -28,6 +30,9 @@ from verify.match.thresholds import (
 from verify.text.normalize import TOKEN_RE, is_content_word, match_form, stem
 
 ENTITY_PREFIX = "@"  # marks an entity key among anchors
+# One empty set for every feature that is empty: most are, in most claims, and a store's
+# worth of features otherwise keeps a million empty sets alive for the garbage collector.
+_EMPTY: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,35 +67,53 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
     Azerbaijan, whose country shares a border of 700 km with Iran" is about Azerbaijan.
     """
     lex = lexicon or default_lexicon()
-    entities = frozenset(claim.entities)
+    entities = _set(claim.entities)
     own = lex.own_names(entities)
     words = tuple(sorted(lex.concepts(claim.context, own=own)))
-    anchors = frozenset(words) | {ENTITY_PREFIX + e for e in entities}
+    anchors = frozenset(words).union([ENTITY_PREFIX + e for e in entities])
     near: tuple[str, ...] = ()
     places = _places(entities, lex)
     sentence_stems: list[str] = []
     if sentence:
-        near_stems, sentence_stems = _stems(claim, sentence)
+        before, value, after = _words(claim, sentence)
+        near_stems, sentence_stems = _stems(before, value, after)
         near = tuple(sorted({*lex.concepts(near_stems, names=True, own=own),
-                             *_phrases(claim, sentence, lex)}))
+                             *_phrases(before, after, lex)}))
         if len(places) < 2:  # a border, a distance, relations: two parties, named nearby
-            named = {lex.place_words[t] for t in sentence_stems if t in lex.place_words}
-            places |= _places(named, lex)
-    frame = frozenset(w for w in (*words, *near) if w in lex.roles)
-    subjects = entities | {lex.parents[e] for e in entities if e in lex.parents}
-    slots: dict[str, set[str]] = {}
-    for concept in frame:
-        slots.setdefault(lex.roles[concept], set()).add(concept)
+            place_words = lex.place_words
+            named = {place_words[t] for t in sentence_stems if t in place_words}
+            if named:
+                places = places | _places(named, lex) or _EMPTY
+    roles = lex.roles
+    frame = _set([w for w in words if w in roles] + [w for w in near if w in roles])
+    parents = lex.parents
+    subjects = entities.union([parents[e] for e in entities if e in parents]) or _EMPTY
+    kind = claim.value.kind
     return Features(
         dimension(claim.value), words, entities, anchors, near,
-        claim.value.kind in SPECIFIC_KINDS, frame, subjects, places,
-        claim.value.kind in TIME_KINDS,
-        tuple(sorted((role, frozenset(c)) for role, c in slots.items())),
-        bool(frame & lex.parties),
-        frozenset(c for c in frame if lex.roles[c] in EVENT_ROLES),
-        frozenset(w for w in words if w in lex.opposable),
+        kind in SPECIFIC_KINDS, frame, subjects, places, kind in TIME_KINDS,
+        _slots(frame, roles), bool(frame & lex.parties),
+        _set([c for c in frame if roles[c] in EVENT_ROLES]) if frame else _EMPTY,
+        _set([w for w in words if w in lex.opposable]),
         _actors(claim, entities, lex, sentence_stems),
     )
+
+
+def _set(items: Iterable[str]) -> frozenset[str]:
+    """The items as a set; the shared empty set when there are none."""
+    return frozenset(items) or _EMPTY
+
+
+def _slots(
+    frame: frozenset[str], roles: dict[str, str]
+) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The concepts of `frame` by role, sorted by role."""
+    if not frame:
+        return ()
+    slots: dict[str, set[str]] = {}
+    for concept in frame:
+        slots.setdefault(roles[concept], set()).add(concept)
+    return tuple(sorted((role, frozenset(c)) for role, c in slots.items()))
 
 
 def _actors(
@@ -104,23 +127,23 @@ def _actors(
     credit one figure to different sources are one fact (an attribution conflict at most).
     """
     organisations = entities & lex.organisations or lex.organisations_in(sentence_stems)
-    if not organisations or not claim.source:
+    if not organisations:
+        return _EMPTY
+    if not claim.source:
         return organisations
     cited = {stem(t) for t in TOKEN_RE.findall(claim.source)}
-    return frozenset(k for k in organisations if not lex.name_stems.get(k, frozenset()) & cited)
+    return _set([k for k in organisations if not lex.name_stems.get(k, _EMPTY) & cited])
 
 
-def _phrases(claim: Claim, sentence: str, lex: Lexicon) -> set[str]:
+def _phrases(before: list[str], after: list[str], lex: Lexicon) -> set[str]:
     """Concepts of the lexicon's phrases among the words right before and after the value."""
-    if not lex.phrases:
-        return set()
-    offset = claim.sentence_start
-    before = TOKEN_RE.findall(sentence[: claim.value.start - offset])[-PHRASE_SPAN:]
-    after = TOKEN_RE.findall(sentence[claim.value.end - offset :])[:PHRASE_SPAN]
     found: set[str] = set()
-    for words in (before, after):
+    if not lex.phrases:
+        return found
+    lengths = {len(p) for p in lex.phrases}
+    for words in (before[-PHRASE_SPAN:], after[:PHRASE_SPAN]):
         forms = [match_form(w) for w in words]
-        for n in {len(p) for p in lex.phrases}:
+        for n in lengths:
             for i in range(len(forms) - n + 1):
                 concept = lex.phrases.get(tuple(forms[i : i + n]))
                 if concept:
@@ -129,20 +152,35 @@ def _phrases(claim: Claim, sentence: str, lex: Lexicon) -> set[str]:
 
 
 def _places(keys: set[str] | frozenset[str], lex: Lexicon) -> frozenset[str]:
-    return frozenset(p for p in (lex.parents.get(k, k) for k in keys) if p in lex.places)
+    parents, places = lex.parents, lex.places
+    return _set([p for p in [parents.get(k, k) for k in keys] if p in places])
 
 
-def _stems(claim: Claim, sentence: str) -> tuple[list[str], list[str]]:
+def _words(claim: Claim, sentence: str) -> tuple[list[str], list[str], list[str]]:
+    """The words of the sentence before the value, of the value, and after it.
+
+    Read once for both the stems next to the value and the phrases around it.
+    """
+    start = claim.value.start - claim.sentence_start
+    end = claim.value.end - claim.sentence_start
+    return (TOKEN_RE.findall(sentence[:start]), TOKEN_RE.findall(sentence[start:end]),
+            TOKEN_RE.findall(sentence[end:]))
+
+
+def _stems(before: list[str], value: list[str], after: list[str]) -> tuple[list[str], list[str]]:
     """The stems right next to the value (the counted noun included), and the sentence's."""
-    offset = claim.sentence_start
-    before = [w for w in TOKEN_RE.findall(sentence[: claim.value.start - offset])
-              if is_content_word(w)]
-    own = [w for w in TOKEN_RE.findall(sentence[claim.value.start - offset : claim.value.end
-                                                 - offset]) if is_content_word(w)]
-    after = [w for w in TOKEN_RE.findall(sentence[claim.value.end - offset :])
-             if is_content_word(w)]
-    near = [stem(w) for w in before[-NEAR_WORDS:] + own + after[:NEAR_WORDS]]
-    return near, [stem(w) for w in before + own + after]
+    stems_before = [s for s in map(_content_stem, before) if s is not None]
+    stems_value = [s for s in map(_content_stem, value) if s is not None]
+    stems_after = [s for s in map(_content_stem, after) if s is not None]
+    near = stems_before[-NEAR_WORDS:] + stems_value + stems_after[:NEAR_WORDS]
+    return near, stems_before + stems_value + stems_after
+
+
+@lru_cache(maxsize=1 << 18)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word, None for a number or a function word: one cached look-up
+    a word where the sentence's words are read for every claim in it."""
+    return stem(word) if is_content_word(word) else None
 
 
 def score(
