@@ -9,6 +9,8 @@ frozen start-up heap cut the match stage by about a fifth.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 THRESHOLDS = (50_000, 50, 1_000)  # allocations before a young collection; then older ones
 
@@ -18,3 +20,18 @@ def tune() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(*THRESHOLDS)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No cycle collection while a store's worth of rows becomes objects (loading items,
+    building an export): none of them forms a cycle, reference counting frees them all the
+    same, and each full collection would walk them all again. Library code pauses it only
+    around such a build, whatever the calling process has set."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -6,17 +6,15 @@ export can never disagree; the report only adds document texts, entities and his
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, String, cast, func, select
 from sqlalchemy.orm import Session
 
-from verify import __version__
+from verify import __version__, collector
 from verify.claims import DATE_KINDS
 from verify.facts import claims_query
 from verify.match import fact_id
@@ -39,26 +37,9 @@ REPORT_SINGLES = 50_000  # past this many claims, a report carries lone claims o
 REPORT_DOCUMENTS = 1_000
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Build a large store's export or report without Python's cycle collector.
-
-    They are millions of small dicts, lists and strings, and every full collection walks all
-    of them again (a fifth of the time at 100,000 articles); none of them forms a cycle, so
-    reference counting frees them all the same.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def export_data(store: Store, *, for_report: bool = False) -> dict[str, Any]:
     """The JSON export; `for_report` adds texts, entities and review histories."""
-    with collector_paused(), store.session() as session:
+    with collector.paused(), store.session() as session:
         texts = (DocumentVersion.text,) if for_report else ()
         rows = session.execute(
             select(DocumentVersion.id, Document.uid, Document.name, DocumentVersion.title,

@@ -8,11 +8,9 @@ keeps the same row, and with it the reviewer's decision.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -21,6 +19,7 @@ from sqlalchemy import Select, Table, bindparam, func, insert, select, text, upd
 from sqlalchemy.orm import Session
 
 from verify import claims as c
+from verify import collector
 from verify.match import Fact as Group
 from verify.match import Features, Item, Lexicon, features, group_facts, score
 from verify.match.blocking import keys_of
@@ -110,21 +109,8 @@ def _item(row: Sequence[Any]) -> Item:
 
 def current_items(session: Session) -> list[Item]:
     """Every claim of every current document version, as matching sees it."""
-    with _collector_paused():
+    with collector.paused():
         return list(map(_item, session.execute(items_query().order_by(Claim.id))))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Items hold no reference cycles, yet building a store's worth of them sets off the
-    cycle collector again and again over the whole growing heap: half the cost of loading."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def items_under_keys(session: Session, keys: Iterable[str]) -> list[Item]:

@@ -21,8 +21,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from verify import collector
 from verify.errors import VerifyError
-from verify.export import collector_paused
 from verify.files import write_atomic
 from verify.report import view
 from verify.report.view import Limits, build
@@ -117,7 +117,7 @@ def render_report(data: Mapping[str, Any], *, limits: Limits = _DEFAULT_LIMITS) 
     """
     css, js = _assets()
     template = _environment().get_template("report.html")
-    with collector_paused():
+    with collector.paused():
         return template.render(
             report=build(data, limits),
             csp=content_security_policy(css, js),
