@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from conftest import CLAIMS
 
 from verify.export import export_data
-from verify.pipeline import ingest_and_analyze
+from verify.facts import current_items
+from verify.match import group_facts
+from verify.pipeline import ingest_and_analyze, load_vocabularies
 from verify.store import open_store
 
 
@@ -33,3 +36,24 @@ def test_one_by_one_gives_the_facts_of_all_at_once(tmp_path: Path) -> None:
     expected = grouped(at_once)
     assert expected, "the sample corpus states facts in more than one article"
     assert grouped(stepwise) == expected
+
+
+def test_dimensions_grouped_in_processes_give_the_same_facts(tmp_path: Path) -> None:
+    """Over PARALLEL_FROM items the dimensions are grouped in forked processes; forced on a
+    small corpus here, the facts must be exactly those of one process."""
+    store = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    ingest_and_analyze(store, [CLAIMS], folders=[CLAIMS])
+    with store.session() as session:
+        items = current_items(session)
+    store.close()
+    _, lexicon = load_vocabularies([CLAIMS])
+
+    def shown(facts: list[Any]) -> list[tuple[Any, ...]]:
+        return [(f.id, f.status, f.conflict_kind, f.label, f.explanation,
+                 tuple(m.claim_key for m in f.members)) for f in facts]
+
+    alone = group_facts(items, lexicon=lexicon, jobs=1)
+    shared = group_facts(items, lexicon=lexicon, jobs=2, parallel_from=1)
+    assert len({item.claim.value.kind for item in items}) > 2, "several dimensions to share out"
+    assert any(len(f.members) > 1 for f in alone)
+    assert shown(shared) == shown(alone)

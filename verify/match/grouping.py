@@ -29,14 +29,17 @@ look-up, not a scan of both groups.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
-from typing import Literal
+from multiprocessing import get_context
+from typing import Any, Literal
 
 from verify.claims import DATE_KINDS, Claim, Kind
-from verify.compare import TIME_KINDS, Comparison, compare, interval
+from verify.compare import TIME_KINDS, Comparison, compare, dimension, interval
 from verify.extract.values import find_values
 from verify.match.blocking import InvertedIndex, keys_of
 from verify.match.lexicon import CONCEPT_PREFIX, Lexicon, default_lexicon
@@ -101,6 +104,9 @@ class Fact:
     pairs: tuple[PairVerdict, ...]
 
 
+PARALLEL_FROM = 20_000  # items; below this, starting processes costs more than it saves
+
+
 def fact_id(claim_keys: Iterable[str]) -> str:
     """A stable id: the hash of the sorted member claim keys."""
     joined = "\n".join(sorted(claim_keys)).encode("utf-8")
@@ -108,16 +114,61 @@ def fact_id(claim_keys: Iterable[str]) -> str:
 
 
 def group_facts(
-    items: Sequence[Item], *, lexicon: Lexicon | None = None, common: Iterable[str] = ()
+    items: Sequence[Item], *, lexicon: Lexicon | None = None, common: Iterable[str] = (),
+    jobs: int | None = None, parallel_from: int = PARALLEL_FROM,
 ) -> list[Fact]:
     """Group items into facts (singletons included), sorted by id.
 
     `common`: blocking keys over the cap in a larger store the items are taken from, so
     that regrouping a part of it finds the candidates that regrouping all of it would.
+
+    Claims of two dimensions are never linked, so the dimensions can be grouped apart: from
+    `parallel_from` items on, they are shared out between `jobs` processes (default: every
+    core), with the very facts one process would find.
     """
+    workers = jobs or os.cpu_count() or 1
+    if workers > 1 and len(items) >= parallel_from:
+        parts = _share_out(items, workers)
+        if len(parts) > 1:
+            return sorted(_group_in_processes(parts, lexicon, common), key=lambda f: f.id)
+    return _group(items, lexicon, common)
+
+
+def _group(items: Sequence[Item], lexicon: Lexicon | None, common: Iterable[str]) -> list[Fact]:
     index = FactIndex(lexicon, common)
     index.add(items)
     return index.facts()
+
+
+def _share_out(items: Sequence[Item], workers: int) -> list[list[Item]]:
+    """Whole dimensions, largest first, each to the part holding the fewest items yet."""
+    by_dimension: dict[str, list[Item]] = {}
+    for item in items:
+        by_dimension.setdefault(dimension(item.claim.value), []).append(item)
+    parts: list[list[Item]] = [[] for _ in range(workers)]
+    for name in sorted(by_dimension, key=lambda d: (-len(by_dimension[d]), d)):
+        min(parts, key=len).extend(by_dimension[name])
+    return [part for part in parts if part]
+
+
+# What forked grouping processes inherit instead of receiving it pickled (set only while
+# they run): the parts and the lexicon and common keys they share.
+_inherited: dict[str, Any] = {}
+
+
+def _group_part(number: int) -> list[Fact]:
+    return _group(_inherited["parts"][number], _inherited["lexicon"], _inherited["common"])
+
+
+def _group_in_processes(parts: list[list[Item]], lexicon: Lexicon | None,
+                        common: Iterable[str]) -> list[Fact]:
+    """Each part in a forked process; only the facts travel back."""
+    _inherited.update(parts=parts, lexicon=lexicon or default_lexicon(), common=frozenset(common))
+    try:
+        with ProcessPoolExecutor(len(parts), mp_context=get_context("fork")) as pool:
+            return [fact for facts in pool.map(_group_part, range(len(parts))) for fact in facts]
+    finally:
+        _inherited.clear()
 
 
 class FactIndex:
