@@ -96,7 +96,8 @@ def test_kill_9_mid_batch_leaves_a_whole_store(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'killed.db'}"
     env = {**os.environ, "VERIFY_DB": url}
     process = subprocess.Popen([sys.executable, "-m", "verify", "ingest", str(folder)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
     engine = create_engine(url)
     deadline = time.monotonic() + 60
     stored = 0
@@ -109,7 +110,7 @@ def test_kill_9_mid_batch_leaves_a_whole_store(tmp_path: Path) -> None:
             continue
         if stored >= 20:
             break
-    process.send_signal(signal.SIGKILL)
+    os.killpg(process.pid, signal.SIGKILL)  # the writer and its extraction processes, at once
     process.wait()
     assert 20 <= stored < 400, "the batch finished before it could be killed"
     with engine.connect() as connection:
