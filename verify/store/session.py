@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -16,6 +17,7 @@ from verify.store.migrations import WRITE_OPTION, migrate
 
 DEFAULT_URL = "sqlite:///verify.db"
 SQLITE_BUSY_MS = 30_000
+OPEN_ATTEMPTS = 5
 
 
 def resolve_url(url: str | None) -> str:
@@ -83,7 +85,7 @@ def open_store(url: str | None = None) -> Store:
         event.listen(engine, "connect", _tune_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
     try:
-        migrate(engine)
+        _migrate_when_free(engine)
     except StoreError:
         engine.dispose()
         raise
@@ -95,6 +97,24 @@ def open_store(url: str | None = None) -> Store:
             "check --db or $VERIFY_DB and that the server is running"
         ) from None
     return Store(engine)
+
+
+def _migrate_when_free(engine: Engine) -> None:
+    """Two processes creating one new SQLite file at the same moment can meet a lock that
+    SQLite reports at once instead of waiting on it (turning the new file to WAL): the
+    loser tries again shortly, as it would wait on any other lock."""
+    for attempt in range(1, OPEN_ATTEMPTS + 1):
+        started = time.monotonic()
+        try:
+            migrate(engine)
+            return
+        except OperationalError as error:
+            at_once = time.monotonic() - started < 1.0  # a lock waited on is not retried
+            locked = engine.dialect.name == "sqlite" and "locked" in str(error.orig)
+            if not (locked and at_once) or attempt == OPEN_ATTEMPTS:
+                raise
+            engine.dispose()
+            time.sleep(0.1 * attempt)
 
 
 def _connect_args(url: str) -> dict[str, Any]:
