@@ -77,19 +77,12 @@ def claims_query() -> Select[Any]:
 def items_query() -> Select[Any]:
     """What matching needs of each current claim, as plain columns: building an ORM entity
     per claim only to copy its fields out costs more than the matching of most claims."""
-    length = Claim.sentence_end - Claim.sentence_start
-    return (
-        select(Claim.key, Document.name,
-               func.substr(DocumentVersion.text, Claim.sentence_start + 1, length),
-               Claim.sentence_start, Claim.sentence_end, Claim.kind, Claim.value_start,
-               Claim.value_end, Claim.low, Claim.high, Claim.unit, Claim.qualifier,
-               Claim.resolved, Claim.currency, Claim.context, Claim.entities, Source.name,
-               Claim.scope)
-        .join(DocumentVersion, Claim.version_id == DocumentVersion.id)
-        .join(Document, DocumentVersion.document_id == Document.id)
-        .outerjoin(Source, Claim.source_id == Source.id)
-        .where(DocumentVersion.is_current.is_(True))
-    )
+    query = claims_query()
+    *_, document, sentence, source = query.selected_columns
+    return query.with_only_columns(
+        Claim.key, document, sentence, Claim.sentence_start, Claim.sentence_end, Claim.kind,
+        Claim.value_start, Claim.value_end, Claim.low, Claim.high, Claim.unit, Claim.qualifier,
+        Claim.resolved, Claim.currency, Claim.context, Claim.entities, source, Claim.scope)
 
 
 _KINDS = {kind.value: kind for kind in c.Kind}
