@@ -38,6 +38,7 @@ from itertools import combinations
 from multiprocessing import get_context
 from typing import Any, Literal
 
+from verify import collector
 from verify.claims import DATE_KINDS, Claim, Kind
 from verify.compare import TIME_KINDS, Comparison, compare, dimension, interval
 from verify.extract.values import find_values
@@ -194,7 +195,14 @@ class FactIndex:
         return self._facts[fact_id]
 
     def add(self, items: Iterable[Item]) -> set[str]:
-        """Add items; returns the ids of facts created or dissolved by the addition."""
+        """Add items; returns the ids of facts created or dissolved by the addition.
+
+        Features, links and facts are long-lived objects without cycles: the cycle collector
+        is paused while they are built, or its full passes walk them again and again."""
+        with collector.paused():
+            return self._add(items)
+
+    def _add(self, items: Iterable[Item]) -> set[str]:
         fresh = [i for i in items if i.claim_key not in self._items]
         crossed: set[str] = set()
         for item in fresh:
