@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
@@ -205,14 +205,19 @@ class FactIndex:
     def _add(self, items: Iterable[Item]) -> set[str]:
         fresh = [i for i in items if i.claim_key not in self._items]
         crossed: set[str] = set()
+        told: dict[tuple[object, ...], tuple[Features, frozenset[str]]] = {}
         for item in fresh:
-            f = features(item.claim, self._lexicon, item.text)
-            self._items[item.claim_key] = item
-            self._features[item.claim_key] = f
-            self._keys[item.claim_key] = keys_of(f)
-            self._links[item.claim_key] = {}
-            self._spans[item.claim_key] = _span(item.claim)
-            crossed |= self._index.add(item.claim_key, self._keys[item.claim_key])
+            key = item.claim_key
+            said = _said(item)
+            known = told.get(said)
+            if known is None:
+                f = features(item.claim, self._lexicon, item.text)
+                known = told[said] = f, keys_of(f)
+            self._items[key] = item
+            self._features[key], self._keys[key] = known
+            self._links[key] = {}
+            self._spans[key] = _span(item.claim)
+            crossed |= self._index.add(key, known[1])
         touched = {i.claim_key for i in fresh}
         for key in crossed:  # a block grew too common: links found through it are re-derived
             touched |= self._index.blocks[key]
@@ -346,6 +351,14 @@ class FactIndex:
             explanation = _explain(status, words, pairs, {m.claim_key: m for m in members})
         return Fact(fact_id(keys), status, kind, conflict, label, explanation, tuple(members),
                     pairs)
+
+
+def _said(item: Item) -> tuple[object, ...]:
+    """Everything `features` reads of an item: one sentence carried by many outlets (a wire
+    story) is read once, and its claims share one Features object."""
+    claim, value = item.claim, item.claim.value
+    return (item.text, value.start - claim.sentence_start, value.end - claim.sentence_start,
+            value.kind, value.unit, value.currency, claim.context, claim.entities, claim.source)
 
 
 def _position(item: Item) -> tuple[str, int, int, str]:
@@ -484,11 +497,12 @@ def display_anchor(anchor: str, texts: Sequence[str]) -> str:
 
 
 class _Surface:
-    """The first word of the texts written with each stem, read text by text as far as
-    needed: the anchors of one fact are looked up in the same few texts."""
+    """The first word of the texts written with each stem, read word by word as far as
+    needed: the anchors of one fact are looked up in the same few texts, and most are found
+    in the first words of the first one."""
 
     def __init__(self, texts: Sequence[str]) -> None:
-        self._texts = iter(texts)
+        self._unread: Iterator[str] = (w for text in texts for w in TOKEN_RE.findall(text))
         self._words: dict[str, str] = {}
 
     def word(self, anchor: str) -> str:
@@ -498,10 +512,12 @@ class _Surface:
         if anchor.startswith(CONCEPT_PREFIX):
             return anchor[len(CONCEPT_PREFIX) :]
         words = self._words
-        while anchor not in words:
-            text = next(self._texts, None)
-            if text is None:
-                return anchor
-            for word in TOKEN_RE.findall(text):
-                words.setdefault(stem(word), word)
-        return words[anchor]
+        if anchor in words:
+            return words[anchor]
+        for word in self._unread:
+            found = stem(word)
+            if found not in words:
+                words[found] = word
+                if found == anchor:
+                    return word
+        return anchor

@@ -6,9 +6,11 @@ See `thresholds` for the formula and every constant. Features are computed once 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -313,9 +315,12 @@ def _opposed(a: Features, b: Features, lexicon: Lexicon | None) -> bool:
 
 def shared_anchors(members: list[Features]) -> list[str]:
     """Anchors held by every member, else by the most members; most widely shared first."""
-    counts: dict[str, int] = {}
-    for f in members:
-        for anchor in f.anchors:
-            counts[anchor] = counts.get(anchor, 0) + 1
-    ranked = sorted(counts, key=lambda k: (-counts[k], not k.startswith(ENTITY_PREFIX), k))
-    return [k for k in ranked if counts[k] > 1 or len(members) == 1]
+    if len(members) == 1:  # every anchor, entities first: most facts are of one claim
+        return sorted(members[0].anchors, key=_entities_first)
+    counts = Counter(chain.from_iterable(f.anchors for f in members))
+    return sorted((k for k, n in counts.items() if n > 1),
+                  key=lambda k: (-counts[k], *_entities_first(k)))
+
+
+def _entities_first(anchor: str) -> tuple[bool, str]:
+    return not anchor.startswith(ENTITY_PREFIX), anchor
