@@ -64,6 +64,11 @@ class Lexicon:
     # first stem of an organisation's name → (key, all the stems of that name)
     organisation_names: dict[str, tuple[tuple[str, frozenset[str]], ...]] = field(
         default_factory=dict)
+    # how many words the phrases have, derived once rather than once a claim
+    phrase_lengths: frozenset[int] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "phrase_lengths", frozenset(len(p) for p in self.phrases))
 
     @classmethod
     def load(cls, extra: Sequence[Path] = (), gazetteer: Gazetteer | None = None) -> Lexicon:

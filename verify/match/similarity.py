@@ -142,10 +142,9 @@ def _phrases(before: list[str], after: list[str], lex: Lexicon) -> set[str]:
     found: set[str] = set()
     if not lex.phrases:
         return found
-    lengths = {len(p) for p in lex.phrases}
     for words in (before[-PHRASE_SPAN:], after[:PHRASE_SPAN]):
         forms = [match_form(w) for w in words]
-        for n in lengths:
+        for n in lex.phrase_lengths:
             for i in range(len(forms) - n + 1):
                 concept = lex.phrases.get(tuple(forms[i : i + n]))
                 if concept:
