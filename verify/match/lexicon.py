@@ -64,11 +64,14 @@ class Lexicon:
     # first stem of an organisation's name → (key, all the stems of that name)
     organisation_names: dict[str, tuple[tuple[str, frozenset[str]], ...]] = field(
         default_factory=dict)
-    # how many words the phrases have, derived once rather than once a claim
+    # how many words the phrases have, and their first words: derived once, so that looking
+    # for phrases next to a value builds no tuple of words that no phrase starts with
     phrase_lengths: frozenset[int] = field(init=False, default=frozenset())
+    phrase_starts: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "phrase_lengths", frozenset(len(p) for p in self.phrases))
+        object.__setattr__(self, "phrase_starts", frozenset(p[0] for p in self.phrases if p))
 
     @classmethod
     def load(cls, extra: Sequence[Path] = (), gazetteer: Gazetteer | None = None) -> Lexicon:

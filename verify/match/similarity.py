@@ -142,10 +142,13 @@ def _phrases(before: list[str], after: list[str], lex: Lexicon) -> set[str]:
     found: set[str] = set()
     if not lex.phrases:
         return found
+    starts = lex.phrase_starts
     for words in (before[-PHRASE_SPAN:], after[:PHRASE_SPAN]):
         forms = [match_form(w) for w in words]
         for n in lex.phrase_lengths:
             for i in range(len(forms) - n + 1):
+                if forms[i] not in starts:
+                    continue
                 concept = lex.phrases.get(tuple(forms[i : i + n]))
                 if concept:
                     found.add(CONCEPT_PREFIX + concept)
