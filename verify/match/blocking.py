@@ -13,7 +13,7 @@ a claim's candidates are the union of a few small blocks: no counting over large
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from itertools import combinations
 
 from verify.claims import Claim
@@ -82,6 +82,29 @@ class InvertedIndex:
                 found.update(claims)
         found.discard(claim_key)
         return sorted(found)
+
+    def pairs(self, claims: Collection[str],
+              keys: Mapping[str, Iterable[str]]) -> set[tuple[str, str]]:
+        """Every candidate pair with one of `claims` (whose keys `keys` gives), that claim
+        first (the lesser key when both are among them).
+
+        The pairs `candidates` gives each of the claims, read block by block: a block of
+        one combination of keys is read once, not once for each claim in it.
+        """
+        combos: set[tuple[str, ...]] = set()
+        for claim in claims:
+            combos.update(combinations(self._usable(sorted(set(keys[claim]))), MIN_SHARED))
+        found: set[tuple[str, str]] = set()
+        for combo in combos:
+            block = sorted(self.combined[combo])
+            for i, a in enumerate(block):
+                mine = a in claims
+                for b in block[i + 1 :]:
+                    if mine:
+                        found.add((a, b))
+                    elif b in claims:
+                        found.add((b, a))
+        return found
 
     def _usable(self, keys: list[str]) -> list[str]:
         """The usable ones of sorted keys, in order: the combinations of usable keys alone

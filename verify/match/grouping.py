@@ -225,10 +225,8 @@ class FactIndex:
             for other in self._links[key]:
                 self._links[other].pop(key, None)
             self._links[key] = {}
-        done: set[str] = set()
-        for key in sorted(touched):
-            self._link(key, done)
-            done.add(key)
+        for key, other in self._index.pairs(touched, self._keys):
+            self._link(key, other)
         component = self._component(touched)
         before: set[str] = set()
         while True:  # a dissolved fact's members are regrouped too, wherever they now link
@@ -251,18 +249,16 @@ class FactIndex:
                 self._fact_of[key] = fact.id
         return before ^ after
 
-    def _link(self, key: str, done: set[str]) -> None:
-        """Score `key` against its candidates; pairs with a claim in `done` are scored already."""
-        item, f = self._items[key], self._features[key]
-        links = self._links[key]
-        for other in self._index.candidates(key, self._keys[key]):
-            if other in done or self._apart_or_clash(key, other):
-                continue
-            s = score(self._features[other], f, lexicon=self._lexicon, clash_checked=True)
-            same_document = self._items[other].document == item.document
-            if s >= (SAME_DOCUMENT_THRESHOLD if same_document else GROUP_THRESHOLD):
-                links[other] = s
-                self._links[other][key] = s
+    def _link(self, key: str, other: str) -> None:
+        """Score a candidate pair; a link when the score reaches the threshold."""
+        if self._apart_or_clash(key, other):
+            return
+        s = score(self._features[other], self._features[key], lexicon=self._lexicon,
+                  clash_checked=True)
+        same_document = self._items[other].document == self._items[key].document
+        if s >= (SAME_DOCUMENT_THRESHOLD if same_document else GROUP_THRESHOLD):
+            self._links[key][other] = s
+            self._links[other][key] = s
 
     def _apart_or_clash(self, a: str, b: str) -> bool:
         """The vetoes that part two claims before any score: one sentence, amounts ten
