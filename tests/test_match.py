@@ -456,3 +456,37 @@ def test_an_organisation_named_outside_the_value_s_clause_is_still_its_subject()
                  "95 km", Kind.LENGTH, 95, unit="km", entities=("erbil",),
                  clause="the pipe that reaches Erbil stretches 95 km")
     assert set(_firm_groups([kavir, amber], lex)) == {("k",), ("m",)}
+
+
+def test_tie_words_are_the_first_words_of_the_versions_written_with_each_stem() -> None:
+    from verify.match.grouping import display_anchor
+    from verify.text.normalize import stem
+
+    texts = ["Two embassies opened in 2020", "The embassy opens a consulate"]
+    assert display_anchor(stem("embassy"), texts) == "embassies"
+    assert display_anchor(stem("consulate"), texts) == "consulate"
+    assert display_anchor("nowhere", texts) == "nowhere"
+    assert display_anchor("@iran", texts) == "iran"
+
+
+def test_shared_anchors_rank_the_most_widely_shared_first_entities_before_words() -> None:
+    from verify.match import features
+    from verify.match.similarity import shared_anchors
+
+    one = features(EN_DISTANCE.claim, None, EN_DISTANCE.text)
+    assert shared_anchors([one]) == sorted(one.anchors, key=lambda a: (a[0] != "@", a))
+    other = features(AR_DISTANCE.claim, None, AR_DISTANCE.text)
+    common = sorted((one.anchors & other.anchors) - {"@ashgabat", "@iran"})
+    assert shared_anchors([one, one, other]) == [
+        "@ashgabat", "@iran", *common, *sorted(one.anchors - other.anchors)]
+
+
+def test_one_sentence_carried_by_two_outlets_is_one_consistent_fact() -> None:
+    from dataclasses import replace
+
+    wire = "Ashgabat lies 20 km from the Iranian border"
+    first = item("w1", "a.txt", wire, "20 km", Kind.LENGTH, 20, unit="km",
+                 entities=("ashgabat", "iran"))
+    second = replace(first, claim_key="w2", document="b.txt")
+    (fact,) = [f for f in group_facts([first, second, AR_DISTANCE]) if len(f.members) > 1]
+    assert {m.claim_key for m in fact.members} >= {"w1", "w2"}
