@@ -490,3 +490,19 @@ def test_one_sentence_carried_by_two_outlets_is_one_consistent_fact() -> None:
     second = replace(first, claim_key="w2", document="b.txt")
     (fact,) = [f for f in group_facts([first, second, AR_DISTANCE]) if len(f.members) > 1]
     assert {m.claim_key for m in fact.members} >= {"w1", "w2"}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_pairs_are_the_candidates_of_the_given_claims(rnd: random.Random) -> None:
+    keys = {f"c{n}": {f"k{rnd.randrange(8)}" for _ in range(rnd.randrange(1, 5))}
+            for n in range(40)}
+    index = InvertedIndex(common=["k7"])
+    for claim, own in keys.items():
+        index.add(claim, own)
+    some = set(rnd.sample(sorted(keys), rnd.randrange(1, len(keys))))
+    expected = {frozenset((claim, other)) for claim in some
+                for other in index.candidates(claim, keys[claim])}
+    pairs = index.pairs(some, keys)
+    assert {frozenset(p) for p in pairs} == expected and len(pairs) == len(expected)
+    assert all(a in some and (b not in some or a < b) for a, b in pairs)
