@@ -89,11 +89,18 @@ class InvertedIndex:
         first (the lesser key when both are among them).
 
         The pairs `candidates` gives each of the claims, read block by block: a block of
-        one combination of keys is read once, not once for each claim in it.
+        one combination of keys is read once, not once for each claim in it. When the claims
+        are as many as the blocks (a whole corpus grouped at once), every block of two claims
+        or more is read instead of gathering the claims' combinations: the same blocks hold
+        every pair of the claims, and the pairs with none of them are left out below.
         """
-        combos: set[tuple[str, ...]] = set()
-        for claim in claims:
-            combos.update(combinations(self._usable(sorted(set(keys[claim]))), MIN_SHARED))
+        if len(claims) >= len(self.combined):
+            combos: Iterable[tuple[str, ...]] = [
+                combo for combo, block in self.combined.items()
+                if len(block) > 1 and len(self._usable(list(combo))) == len(combo)]
+        else:
+            combos = {combo for claim in claims for combo in
+                      combinations(self._usable(sorted(set(keys[claim]))), MIN_SHARED)}
         found: set[tuple[str, str]] = set()
         for combo in combos:
             block = sorted(self.combined[combo])
