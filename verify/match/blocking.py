@@ -51,20 +51,23 @@ class InvertedIndex:
 
     def add(self, claim_key: str, keys: Iterable[str]) -> set[str]:
         """Index one claim; returns the keys whose block has just grown past the cap."""
-        own = sorted(set(keys))
         crossed: set[str] = set()
-        blocks = self.blocks
-        for key in own:
+        usable: list[str] = []  # in key order, as combinations are stored
+        blocks, common = self.blocks, self._common
+        for key in sorted(set(keys)):
             block = blocks.get(key)
             if block is None:
                 block = blocks[key] = set()
             block.add(claim_key)
-            if len(block) == MAX_BLOCK + 1:
+            size = len(block)
+            if size == MAX_BLOCK + 1:
                 crossed.add(key)
+            elif size <= MAX_BLOCK and key not in common:
+                usable.append(key)
         # A combination with a key over the cap never makes a candidate again (blocks only
         # grow), so it is not stored.
         combined = self.combined
-        for combo in combinations(self._usable(own), MIN_SHARED):
+        for combo in combinations(usable, MIN_SHARED):
             claims = combined.get(combo)
             if claims is None:
                 combined[combo] = [claim_key]
