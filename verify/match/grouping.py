@@ -286,9 +286,10 @@ class FactIndex:
         free = keys - ambiguous
         links = sorted((-s, a, b) for a in free for b, s in self._links[a].items()
                        if a < b and b in free)
-        group = {k: k for k in keys}
-        members = {k: [k] for k in keys}
-        between: dict[str, dict[str, int]] = {k: {} for k in free}
+        linked = {k for _, a, b in links for k in (a, b)}  # the others stay alone
+        group = {k: k for k in linked}
+        members = {k: [k] for k in linked}
+        between: dict[str, dict[str, int]] = {k: {} for k in linked}
         for _, a, b in links:
             between[a][b] = between[b][a] = 1
         for _, a, b in links:
@@ -307,7 +308,7 @@ class FactIndex:
                     del row[gb]
                     row[ga] = row.get(ga, 0) + n
                     between[ga][other] = between[ga].get(other, 0) + n
-        return [sorted(m) for m in members.values()]
+        return [sorted(m) for m in members.values()] + [[k] for k in keys - linked]
 
     def _ambiguous(self, key: str) -> bool:
         """Linked to two claims that clash, with nothing to side with either (see module).
