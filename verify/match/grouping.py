@@ -204,20 +204,7 @@ class FactIndex:
 
     def _add(self, items: Iterable[Item]) -> set[str]:
         fresh = [i for i in items if i.claim_key not in self._items]
-        crossed: set[str] = set()
-        told: dict[tuple[object, ...], tuple[Features, frozenset[str]]] = {}
-        for item in fresh:
-            key = item.claim_key
-            said = _said(item)
-            known = told.get(said)
-            if known is None:
-                f = features(item.claim, self._lexicon, item.text)
-                known = told[said] = f, keys_of(f)
-            self._items[key] = item
-            self._features[key], self._keys[key] = known
-            self._links[key] = {}
-            self._spans[key] = _span(item.claim)
-            crossed |= self._index.add(key, known[1])
+        crossed = self._index_items(fresh)
         touched = {i.claim_key for i in fresh}
         for key in crossed:  # a block grew too common: links found through it are re-derived
             touched |= self._index.blocks[key]
@@ -248,6 +235,26 @@ class FactIndex:
             for key in members:
                 self._fact_of[key] = fact.id
         return before ^ after
+
+    def _index_items(self, fresh: list[Item]) -> set[str]:
+        """Features and blocking keys of new items; returns the keys whose block has just
+        grown past the cap. Items that say the same thing in the same words (`_said`) share
+        one computation and one Features object."""
+        crossed: set[str] = set()
+        told: dict[tuple[object, ...], tuple[Features, frozenset[str]]] = {}
+        for item in fresh:
+            key = item.claim_key
+            said = _said(item)
+            known = told.get(said)
+            if known is None:
+                f = features(item.claim, self._lexicon, item.text)
+                known = told[said] = f, keys_of(f)
+            self._items[key] = item
+            self._features[key], self._keys[key] = known
+            self._links[key] = {}
+            self._spans[key] = _span(item.claim)
+            crossed |= self._index.add(key, known[1])
+        return crossed
 
     def _link(self, key: str, other: str) -> None:
         """Score a candidate pair; a link when the score reaches the threshold."""
