@@ -8,6 +8,7 @@ server instead. `.ci/run` runs the suite both ways.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
+from verify.pipeline import ingest_and_analyze
 from verify.store import Store, open_store
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -61,3 +63,18 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"the real articles are not at {SEEDS}")
     return SEEDS
+
+
+def stock_sample(store: Store, folder: Path) -> None:
+    """The sample corpus, then one article of it changed and filed again under another name:
+    a store with superseded versions, facts that are gone and an outlet with two documents."""
+    shutil.copytree(CLAIMS, folder)
+    ingest_and_analyze(store, [folder], folders=[folder])
+    changed = folder / "en_ashgabat_embassy.md"
+    text = changed.read_text(encoding="utf-8")
+    assert "Officials in Jerusalem" in text and "delegation of 30" in text
+    changed.write_text(text.replace("Officials in Jerusalem", "Officials at home").replace(
+        "delegation of 30", "delegation of 45"), encoding="utf-8")
+    # The outlet files the story twice: two documents, one voice.
+    shutil.copy(changed, folder / "en_ashgabat_embassy_again.md")
+    ingest_and_analyze(store, [folder], folders=[folder])

@@ -7,11 +7,13 @@ claims or with half of them.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import cast
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
 from verify import claims as c
 from verify.extract import extract
@@ -87,6 +89,7 @@ class Analyzer:
             for key in keys), key=itemgetter(1)))
         self._store_mentions(connection, [(version.id, prepared.extraction.mentions)
                                           for version, prepared in stored])
+        self._count_documents(connection, stored)
 
     def _load(self, connection: Connection) -> None:
         if self._loaded:
@@ -127,6 +130,27 @@ class Analyzer:
         insert_rows(connection, Mention.__tablename__, ("version_id", "entity_id", "start", "end", "surface"),
                     [(version_id, self._entities[m.key], m.start, m.end, m.surface)
                      for version_id, ms in found for m in ms])
+
+
+    def _count_documents(self, connection: Connection,
+                         stored: Sequence[tuple[StoredVersion, Prepared]]) -> None:
+        """Keep `Entity.documents`: a version that becomes current adds one to each entity
+        it names, and the version it replaces takes one off each entity that one named."""
+        delta: Counter[int] = Counter()
+        for version, prepared in stored:
+            if version.current:
+                delta.update({self._entities[m.key] for m in prepared.extraction.mentions})
+        for chunk in chunks(sorted(v.replaces for v, _ in stored if v.replaces is not None)):
+            delta.subtract(entity_id for _, entity_id in connection.execute(
+                select(Mention.version_id, Mention.entity_id).distinct()
+                .where(Mention.version_id.in_(chunk))))
+        changes = sorted((entity_id, n) for entity_id, n in delta.items() if n)
+        if changes:  # in id order, so two writers on PostgreSQL lock rows in one order
+            entities = cast(Table, Entity.__table__)
+            connection.execute(
+                update(entities).where(entities.c.id == bindparam("entity"))
+                .values(documents=entities.c.documents + bindparam("delta")),
+                [{"entity": entity_id, "delta": n} for entity_id, n in changes])
 
 
 CLAIM_COLUMNS = (

@@ -94,3 +94,9 @@ class Extraction:
 
     claims: tuple[Claim, ...]
     mentions: tuple[Mention, ...]
+
+
+def voice(outlet: str | None, document: str) -> str:
+    """Who stands behind a document's claims: its outlet, else the document itself. Two
+    articles of one outlet are one voice when a report counts how widely a fact is stated."""
+    return (outlet or "").strip() or document

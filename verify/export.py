@@ -1,7 +1,7 @@
-"""What leaves the store: the JSON export of design.md's contract, and the report's data.
+"""What leaves the store: the JSON export of design.md's contract.
 
-Both are built by one function over the current document versions, so the report and the
-export can never disagree; the report only adds document texts, entities and histories.
+The report's data (`verify.report.data`) reads facts and versions through the functions
+here, so the report and the export can never disagree on a fact.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, String, cast, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from verify import __version__, collector
@@ -20,55 +20,47 @@ from verify.facts import claims_query
 from verify.match import fact_id
 from verify.review import OPEN, Decision, current_fact, decision, history
 from verify.store import Store
+from verify.store.chunks import chunks
 from verify.store.models import (
-    Alias,
     Claim,
     Document,
     DocumentVersion,
-    Entity,
     Fact,
     FactMember,
-    Mention,
     Review,
 )
 
 STATUS_ORDER = {"conflict": 0, "not-comparable": 1, "consistent": 2, "single": 3}
-REPORT_SINGLES = 50_000  # past this many claims, a report carries lone claims of conflict documents
-REPORT_DOCUMENTS = 1_000
 
 
-def export_data(store: Store, *, for_report: bool = False) -> dict[str, Any]:
-    """The JSON export; `for_report` adds texts, entities and review histories."""
+def export_data(store: Store) -> dict[str, Any]:
+    """The JSON export: every current document and every fact, lone claims included."""
     with collector.paused(), store.session() as session:
-        texts = (DocumentVersion.text,) if for_report else ()
-        rows = session.execute(
-            select(DocumentVersion.id, Document.uid, Document.name, DocumentVersion.title,
-                   DocumentVersion.language, DocumentVersion.published, DocumentVersion.outlet,
-                   DocumentVersion.url, DocumentVersion.number, *texts)
-            .join(DocumentVersion, DocumentVersion.document_id == Document.id)
-            .where(DocumentVersion.is_current.is_(True))
-            .order_by(Document.name)
-        ).all()
-        documents = [_document(row, for_report) for row in rows]
-        claims = _current_claims(session)
-        singles = "conflicts" if for_report and claims > REPORT_SINGLES else "all"
-        facts = _facts(session, for_report, singles=singles)
-        data: dict[str, Any] = {
+        # Sorted here rather than by the database, whose order of names follows its
+        # collation: SQLite and PostgreSQL would list the same store differently.
+        rows = sorted(session.execute(document_query()), key=lambda row: row[1])
+        return {
             "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "tool_version": __version__,
-            "documents": documents,
-            "facts": facts,
+            "documents": [document_fields(row) for row in rows],
+            "facts": _facts(session, False, singles=True),
         }
-        if for_report:
-            data["entities"] = _entities(session, {row[0]: row[2] for row in rows})
-            grouped = sum(len(f["versions"]) for f in facts if f["status"] != "single")
-            data["totals"] = {"single": claims - grouped}
-    return data
 
 
-def _document(row: Sequence[Any], with_text: bool) -> dict[str, Any]:
-    _, uid, name, title, language, published, outlet, url, number, *text = row
-    out: dict[str, Any] = {
+def document_query() -> Select[Any]:
+    """The exported fields of current documents, in `document_fields` order."""
+    return cast("Select[Any]", (
+        select(Document.uid, Document.name, DocumentVersion.title, DocumentVersion.language,
+               DocumentVersion.published, DocumentVersion.outlet, DocumentVersion.url,
+               DocumentVersion.number)
+        .join(DocumentVersion, DocumentVersion.document_id == Document.id)
+        .where(DocumentVersion.is_current.is_(True))
+    ))
+
+
+def document_fields(row: Sequence[Any]) -> dict[str, Any]:
+    uid, name, title, language, published, outlet, url, number = row
+    return {
         "id": uid,
         "name": name,
         "title": title,
@@ -78,12 +70,9 @@ def _document(row: Sequence[Any], with_text: bool) -> dict[str, Any]:
         "url": url,
         "version": number,
     }
-    if with_text:
-        out["text"] = text[0]
-    return out
 
 
-def _version_query() -> Select[Any]:
+def version_query() -> Select[Any]:
     """The current claims as `_version` reads them: plain rows rather than ORM entities,
     because a large store exports hundreds of thousands of them."""
     query = claims_query()
@@ -94,7 +83,7 @@ def _version_query() -> Select[Any]:
         Claim.high, Claim.unit, Claim.qualifier, source, Claim.entities)
 
 
-def _version(row: Sequence[Any]) -> dict[str, Any]:
+def version_fields(row: Sequence[Any]) -> dict[str, Any]:
     (key, document, sentence, start, end, value, value_start, value_end, kind, low, high,
      unit, qualifier, source, entities) = row
     is_date = kind in DATE_KINDS
@@ -117,7 +106,7 @@ def _version(row: Sequence[Any]) -> dict[str, Any]:
     }
 
 
-def _keep(found: dict[str, dict[str, Any]], version: dict[str, Any]) -> None:
+def keep(found: dict[str, dict[str, Any]], version: dict[str, Any]) -> None:
     """Keep one version per claim key: a sentence written twice in one document gives two
     claims one key, and the later of them stands for both."""
     old = found.get(version["claim_id"])
@@ -133,7 +122,8 @@ def list_flags(store: Store, *, status: str | None = None,
                kind: str | None = None) -> list[dict[str, Any]]:
     """Flagged facts (conflicts), optionally only those with one decision or of one kind."""
     with store.session() as session:
-        flags = _facts(session, False, query=select(Fact).where(Fact.status == "conflict"))
+        flags = _facts(session, False, query=select(Fact).where(
+            Fact.is_current.is_(True), Fact.status == "conflict"))
     return [f for f in flags if (status is None or f["review"]["status"] == status)
             and (kind is None or f["kind"] == kind)]
 
@@ -146,16 +136,23 @@ def flag_detail(store: Store, fact_id: str) -> dict[str, Any]:
     return found
 
 
+def facts_with_ids(session: Session, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The given current facts as exported, with their review histories. (By id alone:
+    asked for current facts too, SQLite walks the index of every current fact per chunk.)"""
+    found: list[dict[str, Any]] = []
+    for chunk in chunks(sorted(ids)):
+        found += _facts(session, True, query=select(Fact).where(Fact.id.in_(chunk)))
+    return found
+
+
 def _facts(session: Session, with_history: bool, *, query: Select[Any] | None = None,
-           singles: str = "none") -> list[dict[str, Any]]:
-    """Facts as exported: those `query` selects (every current fact when None), then lone
-    claims as `single` facts: "all" of them, "none", or "conflicts": only those of the
-    documents that hold conflicts (the documents a report of a large store shows in full;
-    the counts stay exact either way)."""
-    selected = (query if query is not None else select(Fact)).where(Fact.is_current.is_(True))
+           singles: bool = False) -> list[dict[str, Any]]:
+    """Facts as exported: those `query` selects (every current fact when None), then, with
+    `singles`, every lone claim as a `single` fact."""
+    selected = query if query is not None else select(Fact).where(Fact.is_current.is_(True))
     facts = session.execute(selected.with_only_columns(
         Fact.id, Fact.status, Fact.kind, Fact.conflict_kind, Fact.label, Fact.explanation)).all()
-    versions = _member_versions(session, selected.with_only_columns(Fact.id))
+    versions = member_versions(session, selected.with_only_columns(Fact.id))
     reviews = _decisions(session, selected.with_only_columns(Fact.id))
     out: list[dict[str, Any]] = []
     for fact_key, status, kind, conflict_kind, label, explanation in facts:
@@ -172,7 +169,7 @@ def _facts(session: Session, with_history: bool, *, query: Select[Any] | None = 
             "versions": ordered,
         })
     grouped = {key for found in versions.values() for key in found}
-    for key, version in _lone_versions(session, singles, out).items():
+    for key, version in (_all_versions(session) if singles else {}).items():
         if key in grouped:
             continue
         single = {**OPEN.as_dict(), "history": []} if with_history else OPEN.as_dict()
@@ -186,17 +183,17 @@ def _facts(session: Session, with_history: bool, *, query: Select[Any] | None = 
     return out
 
 
-def _member_versions(session: Session,
+def member_versions(session: Session,
                      fact_ids: Select[Any]) -> dict[str, dict[str, dict[str, Any]]]:
     """The current versions of the selected facts' members, by fact and claim key, in one
     query: a join rather than an IN list per few hundred keys."""
     found: defaultdict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     rows = session.execute(
-        _version_query().add_columns(FactMember.fact_id)
+        version_query().add_columns(FactMember.fact_id)
         .join(FactMember, FactMember.claim_key == Claim.key)
         .where(FactMember.fact_id.in_(fact_ids)))
     for *columns, fact_key in rows:
-        _keep(found[fact_key], _version(columns))
+        keep(found[fact_key], version_fields(columns))
     return found
 
 
@@ -207,55 +204,16 @@ def _decisions(session: Session, fact_ids: Select[Any]) -> dict[str, Decision]:
         .where(Review.fact_id.in_(fact_ids)))}
 
 
-def _lone_versions(session: Session, singles: str,
-                   grouped: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    if singles == "none":
-        return {}
-    condition: list[ColumnElement[bool]] = []
-    if singles == "conflicts":
-        documents = sorted({v["document"] for f in grouped if f["status"] == "conflict"
-                            for v in f["versions"]})[:REPORT_DOCUMENTS]
-        if not documents:
-            return {}
-        condition.append(Document.name.in_(documents))
+def _all_versions(session: Session) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
-    for row in session.execute(_version_query().where(*condition)):
-        _keep(found, _version(row))
+    for row in session.execute(version_query()):
+        keep(found, version_fields(row))
     return found
-
-
-def _current_claims(session: Session) -> int:
-    return session.scalar(
-        select(func.count(Claim.id)).join(DocumentVersion, Claim.version_id == DocumentVersion.id)
-        .where(DocumentVersion.is_current.is_(True))) or 0
 
 
 def _single_label(version: dict[str, Any]) -> str:
     sentence = " ".join(version["text"].split())
     return sentence if len(sentence) <= 90 else sentence[:87] + "..."
-
-
-def _entities(session: Session, names: dict[int, str]) -> list[dict[str, Any]]:
-    """Entities named by current documents; `names` maps current version ids to document
-    names, so the mentions are read without joining them to the documents."""
-    variants: defaultdict[int, set[str]] = defaultdict(set)
-    for entity_id, surface in session.execute(select(Alias.entity_id, Alias.surface)):
-        variants[entity_id].add(surface)
-    # One row per entity with its versions joined into one string: a large store holds
-    # millions of mentions, and millions of rows cost far more to read than to split.
-    pairs = select(Mention.entity_id, Mention.version_id).distinct().subquery()
-    documents: defaultdict[int, set[str]] = defaultdict(set)
-    for entity_id, versions in session.execute(
-            select(pairs.c.entity_id, func.aggregate_strings(cast(pairs.c.version_id, String), ","))
-            .group_by(pairs.c.entity_id)):
-        documents[entity_id] = {names[v] for v in map(int, versions.split(",")) if v in names}
-    return [
-        {"key": key, "name": name, "type": kind, "variants": sorted(variants[entity_id]),
-         "documents": sorted(documents[entity_id])}
-        for entity_id, key, name, kind in session.execute(
-            select(Entity.id, Entity.key, Entity.name, Entity.type).order_by(Entity.key))
-        if documents[entity_id]
-    ]
 
 
 def _bound(value: float | None, is_date: bool) -> float | int | str | None:

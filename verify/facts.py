@@ -344,10 +344,13 @@ def _sync(session: Session, groups: Sequence[Group], scope: set[str] | None) -> 
     gone = sorted(scope - set(wanted))
     for chunk in chunks(gone):
         session.execute(update(facts).where(facts.c.id.in_(chunk)).values(is_current=False))
+    outlets = _outlets(session, {m.document for g in groups for m in g.members})
     rows = {g.id: {
         "status": g.status, "kind": g.kind, "conflict_kind": g.conflict_kind,
         "label": g.label, "explanation": g.explanation, "members_hash": members_hash(g),
         "is_current": True, "updated": now,
+        "documents": len({m.document for m in g.members}),
+        "outlets": len({outlets[m.document] for m in g.members}),
     } for g in groups}
     fresh = [g for g in groups if g.id not in known]
     if fresh:
@@ -364,3 +367,14 @@ def _sync(session: Session, groups: Sequence[Group], scope: set[str] | None) -> 
         facts=len(groups), conflicts=sum(g.status == "conflict" for g in groups),
         new=len(fresh), gone=len(gone),
     )
+
+
+def _outlets(session: Session, documents: Iterable[str]) -> dict[str, str]:
+    """The voice (`claims.voice`) behind each named document's current version."""
+    found: dict[str, str] = {}
+    for chunk in chunks(sorted(documents)):
+        found.update((name, c.voice(outlet, name)) for name, outlet in session.execute(
+            select(Document.name, DocumentVersion.outlet)
+            .join(DocumentVersion, DocumentVersion.document_id == Document.id)
+            .where(Document.name.in_(chunk), DocumentVersion.is_current.is_(True))))
+    return found

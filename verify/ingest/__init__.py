@@ -59,6 +59,8 @@ class StoredVersion:
     name: str
     number: int
     text: str
+    current: bool = True
+    replaces: int | None = None  # the version that was current until this one
 
 
 class Analyzer(Protocol):
@@ -317,7 +319,11 @@ def _store_documents(
         hashes.append(read.digest)
     last = {plan[1]: plan[2] for plan in planned if plan}
     older = sorted(d for d, number in last.items() if number > 1)
+    replaced: dict[int, int] = {}
     for chunk in chunks(older):
+        replaced.update((document_id, version_id) for document_id, version_id in connection.execute(
+            select(DocumentVersion.document_id, DocumentVersion.id)
+            .where(DocumentVersion.document_id.in_(chunk), DocumentVersion.is_current.is_(True))))
         connection.execute(update(DocumentVersion).where(DocumentVersion.document_id.in_(chunk))
                            .values(is_current=False))
     rows = [_version_row(read, plan[1], plan[2], last[plan[1]] == plan[2], now, analyzer)
@@ -330,7 +336,9 @@ def _store_documents(
             select(DocumentVersion.id, DocumentVersion.document_id, DocumentVersion.number)
             .where(DocumentVersion.document_id.in_(chunk))))
     return [(UNCHANGED, None) if plan is None else (plan[0], StoredVersion(
-        version_ids[plan[1], plan[2]], plan[1], read.article.name, plan[2], read.article.text))
+        version_ids[plan[1], plan[2]], plan[1], read.article.name, plan[2], read.article.text,
+        current=last[plan[1]] == plan[2],
+        replaces=replaced.get(plan[1]) if last[plan[1]] == plan[2] else None))
         for read, plan in zip(reads, planned, strict=True)]
 
 

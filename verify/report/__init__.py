@@ -4,7 +4,13 @@
 atomically and never replaces a file that is not one of our reports unless forced.
 """
 
-from verify.report.render import ReportExists, is_report, render_report, write_report
+from verify.report.render import (
+    DEFAULT_LIMITS,
+    ReportExists,
+    is_report,
+    render_report,
+    write_report,
+)
 from verify.report.view import Limits
 
-__all__ = ["Limits", "ReportExists", "is_report", "render_report", "write_report"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "ReportExists", "is_report", "render_report", "write_report"]

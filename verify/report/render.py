@@ -102,10 +102,10 @@ def content_security_policy(css: str, js: str) -> str:
 
 
 # The limits a report gets unless told otherwise (Limits is frozen, so one shared instance is safe).
-_DEFAULT_LIMITS = Limits()
+DEFAULT_LIMITS = Limits()
 
 
-def render_report(data: Mapping[str, Any], *, limits: Limits = _DEFAULT_LIMITS) -> str:
+def render_report(data: Mapping[str, Any], *, limits: Limits = DEFAULT_LIMITS) -> str:
     """Return the report page for `data`, the report data built from the store.
 
     `data` holds `generated`, `tool_version`, `documents` (id, name, title, language,
@@ -114,6 +114,11 @@ def render_report(data: Mapping[str, Any], *, limits: Limits = _DEFAULT_LIMITS) 
     fact is about; when absent they are found from the entities' names in the sentences) and
     `entities` (key, name, type, variants, documents). Missing optional fields are shown as
     absent, never guessed. `limits` caps each list so that a huge store still opens quickly.
+
+    Data that holds every document and fact is counted as it is. A store's report data
+    (`verify.report.data`) holds only what the page shows, and says the rest: `totals` (every
+    count of the summary), each listed document's `marks` (its claims' spans with their
+    facts' statuses) and each entity's `document_count`.
     """
     css, js = _assets()
     template = _environment().get_template("report.html")
@@ -138,7 +143,7 @@ def is_report(path: Path) -> bool:
 
 
 def write_report(data: Mapping[str, Any], path: Path, *, force: bool = False,
-                 limits: Limits = _DEFAULT_LIMITS) -> None:
+                 limits: Limits = DEFAULT_LIMITS) -> None:
     """Render the report and write it to `path` atomically.
 
     The page is written to a temporary file in the same folder and renamed over `path`, so a

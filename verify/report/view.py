@@ -22,6 +22,8 @@ from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
+from verify.claims import voice
+
 LANGUAGE_NAMES = {"ar": "Arabic", "en": "English", "other": "Other"}
 CONFLICT_KIND_NAMES = {
     "number": "Number",
@@ -418,11 +420,21 @@ def _review(raw: object) -> ReviewView:
                       history)
 
 
-def _severity(review: ReviewView, conflict_kind: str | None, documents: int,
-              label: str) -> tuple[int, int, int, str]:
+def conflict_rank(review: str, stale: bool, conflict_kind: str | None, documents: int,
+                  label: str) -> tuple[int, int, int, str]:
     """Sort key for conflicts: undecided first, then numbers and dates, then the widest spread."""
-    rank = 0 if review.stale else _REVIEW_RANK.get(review.status, 0)
+    rank = 0 if stale else _REVIEW_RANK.get(review, 0)
     return (rank, _KIND_RANK.get(conflict_kind or "", 3), -documents, label.casefold())
+
+
+def corroboration_rank(outlets: int, documents: int, label: str) -> tuple[int, int, str]:
+    """Sort key for corroborated facts: most outlets, then most documents."""
+    return -outlets, -documents, label.casefold()
+
+
+def breadth_rank(documents: int, label: str) -> tuple[int, str]:
+    """Sort key for facts that are not comparable: most documents first."""
+    return -documents, label.casefold()
 
 
 class _EntityFinder:
@@ -474,7 +486,7 @@ def _fact(raw: Mapping[str, Any], docs: Mapping[str, DocumentInfo], finder: _Ent
             qualifier=_text(v.get("qualifier")), source=_text(v.get("source")),
         ))
     names = {v.document_name for v in versions}
-    outlets = {(v.document.outlet if v.document and v.document.outlet else v.document_name) for v in versions}
+    outlets = {voice(v.document.outlet if v.document else None, v.document_name) for v in versions}
     sources = {v.source for v in versions if v.source}
     raw_entities = raw.get("entities")
     entity_keys = ([str(k) for k in raw_entities] if isinstance(raw_entities, list)
@@ -527,19 +539,18 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
     # first, and the summary counts are taken from the raw data too.
     flagged = [f for f in grouped if f.get("status") == "conflict"]
     reviews = [_review(f.get("review")) for f in flagged]
-    ranked = sorted(zip(flagged, reviews, strict=True), key=lambda p: _severity(
-        p[1], _text(p[0].get("conflict_kind")), len(set(_version_names(p[0]))), _label(p[0])))
+    ranked = sorted(zip(flagged, reviews, strict=True), key=lambda p: conflict_rank(
+        p[1].status, p[1].stale, _text(p[0].get("conflict_kind")),
+        len(set(_version_names(p[0]))), _label(p[0])))
     corroborated = sorted((f for f in grouped if f.get("status") == "consistent"),
-                          key=lambda f: _corroboration_rank(f, docs))
+                          key=lambda f: corroboration_rank(
+                              len(_voices(f, docs)), len(set(_version_names(f))), _label(f)))
     incomparable = sorted((f for f in grouped if f.get("status") == "not-comparable"),
-                          key=lambda f: _breadth_rank(f, docs))
+                          key=lambda f: breadth_rank(len(set(_version_names(f))), _label(f)))
     shown_others = corroborated[:limits.other_facts] + incomparable[:limits.other_facts]
     conflicts = [_fact(f, docs, finder) for f, _ in ranked[:limits.conflicts]]
     facts = [_fact(f, docs, finder) for f in shown_others]
-    status_counts = Counter(str(f.get("status")) for f in grouped)
-    raw_totals = data.get("totals")
-    totals: Mapping[str, Any] = raw_totals if isinstance(raw_totals, Mapping) else {}
-    singles = int(totals.get("single", len(raw_facts) - len(grouped)))
+    totals = _totals(data.get("totals"), docs, raw_facts, flagged, reviews)
     by_status: dict[str, list[FactView]] = {}
     for fact in facts:
         by_status.setdefault(fact.status, []).append(fact)
@@ -547,16 +558,12 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
                         key=lambda f: (-f.outlets, -f.documents, f.label.casefold()))
     other = sorted(by_status.get("not-comparable", []), key=lambda f: (-f.documents, f.label.casefold()))
 
-    languages = Counter(d.language for d in docs.values())
-    dates = sorted(d.published for d in docs.values() if d.published)
-    conflict_kinds = Counter(_text(f.get("conflict_kind")) or "other" for f in flagged)
-    conflict_reviews = Counter(r.status for r in reviews)
-
+    status_counts = totals.statuses
     sections = [
         Section("conflicts", "Flagged conflicts",
                 "Facts on which the articles disagree, most severe first: undecided before reviewed, "
                 "figures and dates before attribution, the widest disagreement first.",
-                conflicts, len(flagged)),
+                conflicts, status_counts["conflict"]),
         Section("consistent", "Corroborated facts",
                 "Facts that several articles state compatibly, with how many independent outlets "
                 "and cited sources stand behind them.",
@@ -566,7 +573,8 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
                 "counted as conflicts.",
                 other, status_counts["not-comparable"]),
     ]
-    documents = _documents_section(raw_docs, docs, raw_entities, raw_facts, limits)
+    documents = _documents_section(raw_docs, docs, raw_entities, raw_facts, limits,
+                                   totals.documents)
     document_options = list(docs.values())[:limits.documents]
     listed = {d.info.name for d in documents.items} | {d.name for d in document_options}
     sections.append(_entities_section(raw_entities, docs, listed, limits))
@@ -576,25 +584,57 @@ def build(data: Mapping[str, Any], limits: Limits) -> Report:
              for s in sections if len(s.items) < s.total]
     return Report(
         generated=_timestamp(data.get("generated")), tool_version=_text(data.get("tool_version")),
-        documents=len(docs),
-        languages=_counts(languages, LANGUAGE_NAMES),
-        date_span=(dates[0], dates[-1]) if dates else None,
-        facts=len(grouped) + singles,
-        statuses=_counts(status_counts + Counter(single=singles), STATUS_TOTALS,
-                         lambda k: fragment(status=k)),
-        conflict_kinds=_counts(conflict_kinds, CONFLICT_KIND_NAMES,
+        documents=totals.documents,
+        languages=_counts(totals.languages, LANGUAGE_NAMES),
+        date_span=totals.published,
+        facts=sum(status_counts.values()),
+        statuses=_counts(status_counts, STATUS_TOTALS, lambda k: fragment(status=k)),
+        conflict_kinds=_counts(totals.conflict_kinds, CONFLICT_KIND_NAMES,
                                lambda k: fragment(status="conflict", kind=k)),
-        conflict_reviews=_counts(conflict_reviews, REVIEW_NAMES,
+        conflict_reviews=_counts(totals.reviews, REVIEW_NAMES,
                                  lambda k: fragment(status="conflict", review=k)),
-        stale=sum(1 for r in reviews if r.stale),
+        stale=totals.stale,
         sections=sections,
         kind_options=[Option(token(k), CONFLICT_KIND_NAMES.get(k, k))
-                      for k in _ordered(conflict_kinds, CONFLICT_KIND_NAMES)],
+                      for k in _ordered(totals.conflict_kinds, CONFLICT_KIND_NAMES)],
         entity_options=[Option(token(str(e.get("key"))), str(e.get("name") or e.get("key")))
                         for e in raw_entities[:limits.entities]],
         document_options=[Option(token(d.name), d.name) for d in document_options],
         limits=limits, notes=notes,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Every count the summary states, over the whole store."""
+
+    documents: int
+    languages: Counter[str]
+    published: tuple[str, str] | None
+    statuses: Counter[str]
+    conflict_kinds: Counter[str]
+    reviews: Counter[str]
+    stale: int
+
+
+def _totals(given: object, docs: Mapping[str, DocumentInfo], raw_facts: list[Mapping[str, Any]],
+            flagged: list[Mapping[str, Any]], reviews: list[ReviewView]) -> Totals:
+    """The counts the data states (a store's report data, cut to what the page shows), or
+    else counted from the data, which then holds every document and fact (an export)."""
+    if isinstance(given, Mapping):
+        published = given.get("published")
+        return Totals(
+            int(given.get("documents") or 0), Counter(given.get("languages") or {}),
+            (str(published[0]), str(published[1])) if published else None,
+            +Counter(given.get("statuses") or {}), Counter(given.get("conflict_kinds") or {}),
+            Counter(given.get("reviews") or {}), int(given.get("stale") or 0))
+    dates = sorted(d.published for d in docs.values() if d.published)
+    return Totals(
+        len(docs), Counter(d.language for d in docs.values()),
+        (dates[0], dates[-1]) if dates else None,
+        Counter(str(f.get("status") or "single") for f in raw_facts),
+        Counter(_text(f.get("conflict_kind")) or "other" for f in flagged),
+        Counter(r.status for r in reviews), sum(1 for r in reviews if r.stale))
 
 
 def _version_names(raw: Mapping[str, Any]) -> list[str]:
@@ -605,16 +645,8 @@ def _label(raw: Mapping[str, Any]) -> str:
     return str(raw.get("label") or raw.get("id") or "")
 
 
-def _corroboration_rank(raw: Mapping[str, Any],
-                        docs: Mapping[str, DocumentInfo]) -> tuple[int, int, str]:
-    """The order `FactView`s of corroborated facts take: most outlets, most documents."""
-    names = _version_names(raw)
-    outlets = {(docs[n].outlet if n in docs and docs[n].outlet else n) for n in names}
-    return -len(outlets), -len(set(names)), _label(raw).casefold()
-
-
-def _breadth_rank(raw: Mapping[str, Any], docs: Mapping[str, DocumentInfo]) -> tuple[int, str]:
-    return -len(set(_version_names(raw))), _label(raw).casefold()
+def _voices(raw: Mapping[str, Any], docs: Mapping[str, DocumentInfo]) -> set[str]:
+    return {voice(docs[n].outlet if n in docs else None, n) for n in _version_names(raw)}
 
 
 def _entities_section(raw: list[Mapping[str, Any]], docs: Mapping[str, DocumentInfo],
@@ -623,7 +655,7 @@ def _entities_section(raw: list[Mapping[str, Any]], docs: Mapping[str, DocumentI
     its document list or its document filter), the only ones a reader can filter on: an entity
     named in most of a large store's documents would otherwise carry tens of thousands."""
     items = []
-    ordered = sorted(raw, key=lambda e: (-len(e.get("variants") or ()), -len(e.get("documents") or ()),
+    ordered = sorted(raw, key=lambda e: (-len(e.get("variants") or ()), -_document_count(e),
                                          str(e.get("name") or "").casefold()))
     for e in ordered[:limits.entities]:
         key = str(e.get("key"))
@@ -632,12 +664,19 @@ def _entities_section(raw: list[Mapping[str, Any]], docs: Mapping[str, DocumentI
         shown = [f"doc:{token(n)}" for n in _listed(names, listed)]
         # An entity of unlisted documents only still belongs to some document: the empty
         # token keeps it out of every document filter, as its own documents' tokens would.
-        tokens = [f"entity:{token(key)}", *(shown or ["doc:"] if names else [])]
+        tokens = [f"entity:{token(key)}", *(shown or ["doc:"] if _document_count(e) else [])]
         items.append(EntityView(key, str(e.get("name") or key), _text(e.get("type")), variants,
-                                len(names), " ".join(tokens)))
+                                _document_count(e), " ".join(tokens)))
     return Section("entities", "Entities and spelling variants",
                    "People, places and organisations the articles name; spellings of one name are "
                    "merged here rather than flagged.", items, len(raw))
+
+
+def _document_count(entity: Mapping[str, Any]) -> int:
+    """How many documents name the entity: a store's report data lists only the documents
+    the page lists, and counts them all."""
+    count = entity.get("document_count")
+    return count if isinstance(count, int) else len(entity.get("documents") or ())
 
 
 def _listed(names: Iterable[object], listed: Container[str]) -> Iterator[str]:
@@ -648,10 +687,14 @@ def _listed(names: Iterable[object], listed: Container[str]) -> Iterator[str]:
 
 def _documents_section(raw_docs: list[Mapping[str, Any]], docs: Mapping[str, DocumentInfo],
                        raw_entities: list[Mapping[str, Any]],
-                       raw_facts: list[Mapping[str, Any]], limits: Limits) -> Section:
+                       raw_facts: list[Mapping[str, Any]], limits: Limits, total: int) -> Section:
+    marked = {str(d.get("name")): d["marks"] for d in raw_docs if isinstance(d.get("marks"), list)}
     conflicts: Counter[str] = Counter(
-        str(v.get("document") or "") for raw in raw_facts if raw.get("status") == "conflict"
-        for v in raw.get("versions") or () if _span(v) is not None)
+        {name: sum(1 for m in marks if m[4] == "conflict") for name, marks in marked.items()})
+    if not marked:
+        conflicts.update(
+            str(v.get("document") or "") for raw in raw_facts if raw.get("status") == "conflict"
+            for v in raw.get("versions") or () if _span(v) is not None)
     # Documents with conflicts first: those are the ones a reader opens from a conflict card.
     # strict=False: `docs` is keyed by name, so two documents with one name leave it shorter than
     # `raw_docs`, and the pairing has always stopped at the shorter of the two.
@@ -659,13 +702,18 @@ def _documents_section(raw_docs: list[Mapping[str, Any]], docs: Mapping[str, Doc
                      key=lambda p: (-conflicts[p[1].name], p[1].index))[:limits.documents]
     # Spans and entity tokens only for the documents listed: a large store holds many more.
     spans: dict[str, list[tuple[int, int, int, int, str]]] = {info.name: [] for _, info in ordered}
-    for raw in raw_facts:
-        status = str(raw.get("status") or "single")
-        for v in raw.get("versions") or ():
-            found = spans.get(str(v.get("document") or ""))
-            span = _span(v) if found is not None else None
-            if found is not None and span is not None:
-                found.append((*span, status))
+    if marked:
+        for name, listed in spans.items():
+            listed.extend((int(a), int(b), int(c), int(d), str(e))
+                          for a, b, c, d, e in marked.get(name, ()))
+    else:
+        for raw in raw_facts:
+            status = str(raw.get("status") or "single")
+            for v in raw.get("versions") or ():
+                found = spans.get(str(v.get("document") or ""))
+                span = _span(v) if found is not None else None
+                if found is not None and span is not None:
+                    found.append((*span, status))
     entity_tokens: dict[str, list[str]] = {}
     for e in raw_entities:
         for name in _listed(e.get("documents") or (), spans):
@@ -682,7 +730,7 @@ def _documents_section(raw_docs: list[Mapping[str, Any]], docs: Mapping[str, Doc
                                   " ".join([f"doc:{token(info.name)}", *entity_tokens.get(info.name, [])])))
     return Section("documents", "Documents",
                    "Each article with its claims highlighted in its text; values in conflict are "
-                   "marked red, corroborated ones green.", items, len(raw_docs))
+                   "marked red, corroborated ones green.", items, total)
 
 
 def _span(version: Mapping[str, Any]) -> tuple[int, int, int, int] | None:

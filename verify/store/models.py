@@ -100,6 +100,9 @@ class Entity(Base):
     key: Mapped[str] = mapped_column(Text, unique=True)
     name: Mapped[str] = mapped_column(Text)
     type: Mapped[str] = mapped_column(String(16))
+    # Current documents that name it, kept by ingest: counting them from the mentions takes
+    # seconds in a large store, and the report ranks every entity by it.
+    documents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Alias(Base):
@@ -185,6 +188,10 @@ class Fact(Base):
     members_hash: Mapped[str] = mapped_column(String(64))
     is_current: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     updated: Mapped[datetime] = mapped_column(DateTime)
+    # How many documents and outlets state it, kept with its members: the report ranks every
+    # fact by them and shows only the first few hundred, so it never reads the rest's claims.
+    documents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    outlets: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class FactMember(Base):
