@@ -189,14 +189,16 @@ def _documents(session: Session, names: Sequence[str],
     found: dict[str, dict[str, Any]] = {}
     versions: dict[str, int] = {}
     for chunk in chunks(names):
-        for *row, version, text in session.execute(
-                document_query().add_columns(DocumentVersion.id, DocumentVersion.text)
-                .where(Document.name.in_(chunk))):
-            document = document_fields(row)
-            if document["name"] in with_text:
-                document["text"] = text
-            found[document["name"]] = document
-            versions[document["name"]] = version
+        for *row, version in session.execute(
+                document_query().add_columns(DocumentVersion.id).where(Document.name.in_(chunk))):
+            found[row[1]] = document_fields(row)
+            versions[row[1]] = version
+    for ids in chunks(sorted(versions[name] for name in with_text)):
+        for name, text in session.execute(
+                select(Document.name, DocumentVersion.text)
+                .join(DocumentVersion, DocumentVersion.document_id == Document.id)
+                .where(DocumentVersion.id.in_(ids))):
+            found[name]["text"] = text
     return [found[name] for name in names], versions
 
 
