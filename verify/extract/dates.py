@@ -193,7 +193,10 @@ _EN_ANCHOR_BEFORE = re.compile(r"(?i)(last|next|this)\s+$")
 
 # A month name ends a word (_END), or is followed by the next word of its name.
 _AR_MONTH_GATE = Gate.of(key_words(AR_MONTHS, ends=True), ends=True, raw=("آب",))
-_EN_MONTH_GATE = Gate(latin=True, english=tuple(sorted({name[:3] for name in EN_MONTHS})))
+# Nearly a tenth of English sentences hold a month's first letters ("market", "decided"),
+# few a month name ending a word, which the named-month pattern needs.
+_EN_MONTH_GATE = Gate(latin=True, english=tuple(sorted({name[:3] for name in EN_MONTHS})),
+                      also=Gate(found=EN_MONTH_RE))
 
 
 def _named_month_dates(window: Window, published: dt.date | None) -> Iterator[_Found]:
@@ -396,7 +399,8 @@ def _decade_part(part: str | None) -> tuple[int, int]:
 
 _REL_DAY = {"امس": -1, "البارحه": -1, "اول امس": -2, "امس الاول": -2, "اليوم": 0, "غدا": 1,
             "yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2}
-_PERIODS = variants_pattern(["شهر", "عام", "سنه", "اسبوع"])
+_PERIOD_NOUNS = ["شهر", "عام", "سنه", "اسبوع"]
+_PERIODS = variants_pattern(_PERIOD_NOUNS)
 # An Arabic relative expression starts a word or follows a one-letter clitic (CLITIC_START);
 # an English one starts with a Latin letter.
 RELATIVE_STARTS = "(?<!\\w)\\w|(?<=(?<!\\w)[\u0648\u0628\u0644\u0641])|(?i:[a-z])"
@@ -480,9 +484,14 @@ _HAS_DIGIT = Gate(digit=True)
 _HIJRI_GATE = Gate.of(key_words(HIJRI_MONTHS, ends=True), ends=True, also=_HAS_DIGIT)
 _DECADE_GATE = Gate.of(key_words(_AR_DECADES), ends=False, english=("0s", "ties"))
 _RELATIVE_GATE = Gate.of(
-    key_words([*AR_WEEKDAYS, "امس", "البارحه", "اليوم", "غدا", "هذا", "هذه", *_AR_ANCHORS],
-              ends=True),
+    key_words([*AR_WEEKDAYS, "امس", "البارحه", "اليوم", "غدا"], ends=True),
     ends=True, english=("day", "tomorrow"),
+)
+# An Arabic period ("هذا الشهر", "العام الماضي") holds both a period noun and هذا/هذه or an
+# anchor word: either alone is common, both together are not.
+_RELATIVE_AR_PERIOD_GATE = Gate.of(
+    key_words(_PERIOD_NOUNS, ends=True), ends=True,
+    also=Gate.of(key_words(["هذا", "هذه", *_AR_ANCHORS], ends=True), ends=True),
 )
 _RELATIVE_PERIOD_GATE = Gate(latin=True, english=("week", "month", "year"),
                              also=Gate(latin=True, english=("last", "next", "this", "past")))
@@ -505,7 +514,8 @@ def find_dates(window: Window, published: dt.date | None) -> list[Value]:
         found += _year_ranges(text, start, end)
     if window.opens(_DECADE_GATE):
         found += _decades(text, start, end, published)
-    if window.opens(_RELATIVE_GATE) or window.opens(_RELATIVE_PERIOD_GATE):
+    if (window.opens(_RELATIVE_GATE) or window.opens(_RELATIVE_AR_PERIOD_GATE)
+            or window.opens(_RELATIVE_PERIOD_GATE)):
         found += _relative(text, start, end, published)
     if window.opens(_HAS_DIGIT):
         found += _years(text, start, end)

@@ -72,6 +72,7 @@ _SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
     "at most": Qualifier.AT_MOST, "approximately": Qualifier.ABOUT, "roughly": Qualifier.ABOUT,
 }
 # A verb of exceeding may have one word between it and the figure ("تجاوزت مبيعاتها 740").
+_EXCEED_VERBS = ("تجاوز", "تتجاوز", "يتجاوز", "تخط", "فاق", "يفوق", "تفوق")
 _AR_EXCEED = (r"(?:(?:[أا]?لا|لن|لم)\s+)?(?:[وف]?(?:[تي]?تجاوز|تخط|فاق|يفوق|تفوق)[\u0621-\u064a]{0,3})"
               r"(?:\s+(?![\d\u0660-\u0669])[\u0621-\u064a]+){0,2}?(?:\s+من)?")
 _NEGATION = ("لا ", "الا ", "لن ", "لم ")
@@ -114,8 +115,33 @@ NUMBER_STARTS = f"(?<!\\w)\\w|{nb.DIGIT}|[$€£₪₼]|(?i:us\\$|usd|eur|gbp|ni
 WORD_STARTS = "(?<!\\w)\\w"
 # Ordinals: also "الـ" glued to digits, and English ordinals after "the".
 ORDINAL_STARTS = f"(?<!\\w)\\w|ا|{nb.DIGIT}|(?i:[a-z])"
+# A single value starts with a digit, a currency sign or code, or a qualifier or number
+# word. Such a word begins with one of the _HEAD-letter beginnings below, taken from every
+# way the patterns let it be written (clitic and article included); the engine then tries
+# the whole pattern at few of a sentence's words instead of at each.
+_HEAD = 3
+_AR_HEADS = {
+    *((clitic + word)[:_HEAD] for word, qualifier in _AR_QUALIFIERS.items()
+      if qualifier is not Qualifier.RANGE for clitic in ("", "و", "ف", "ب")),
+    *(negation[:_HEAD] for negation in _NEGATION),
+    *((clitic + verb)[:_HEAD] for verb in _EXCEED_VERBS for clitic in ("", "و", "ف")),
+    *(word[:_HEAD] for word in nb.AR_FRACTIONS),
+    *((clitic + article + word)[:_HEAD] for word in [*nb.AR_WORD_VALUES, *nb.AR_MULTIPLIERS]
+      for clitic in ("", "و", "ب") for article in ("", "ال")),
+}
+_EN_HEADS = {
+    *(word[:_HEAD] for word, qualifier in _EN_QUALIFIERS.items() if qualifier is not Qualifier.RANGE),
+    *(f"{article} {word}"[:_HEAD] for article in ("a", "an", "one")
+      for word in ("dozen", "half", "quarter", *nb.EN_MULTIPLIERS)),
+    *(word[:_HEAD] for word in ("dozen", "half", *nb.EN_UNITS, *nb.EN_TENS, *nb.EN_MULTIPLIERS)),
+}
+# The currency codes' first letters in every case IGNORECASE matches (İ and ı are i's).
+SINGLE_STARTS = (
+    f"{nb.DIGIT}|[$€£₪₼]|(?=[uUeEgGnNiIİıaA])(?i:us\\$|usd|eur|gbp|nis|ils|azn)"
+    f"|(?<!\\w)(?:{nb.variants_pattern(sorted(_AR_HEADS))}|(?i:{nb.literal_pattern(sorted(_EN_HEADS))}))"
+)
 SINGLE_RE = starting(
-    NUMBER_STARTS,
+    SINGLE_STARTS,
     f"{_QUAL}(?P<cur>{un.PREFIX_CURRENCY_PATTERN})?(?P<num>{_NUMBER}){_UNIT}{_SUFFIX_QUAL}"
 )
 # A range's second half, from its separator on: every range holds it.
