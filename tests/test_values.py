@@ -191,6 +191,7 @@ def test_gates_change_no_result(words: list[str], glue: str, published: dt.date 
 
 STARTED = [(values.SINGLE_RE, values.SINGLE_STARTS), (values.RANGE_RE, values.NUMBER_STARTS),
            (values.AGE_RE, values.NUMBER_STARTS), (values.DUAL_RE, values.WORD_STARTS),
+           (dates.AR_DATE_RE, dates.AR_DATE_STARTS), (values.SINGULAR_RE, values.SINGULAR_STARTS),
            (values.ORDINAL_RE, values.ORDINAL_STARTS), (dates.RELATIVE_RE, dates.RELATIVE_STARTS),
            (dates.NUMERIC_DATE_RE, dates.NUMERIC_STARTS),
            (dates.YEAR_RANGE_RE, dates.YEAR_RANGE_STARTS), (dates.YEAR_RE, dates.YEAR_STARTS)]

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from verify.extract.numbers import DIGIT, WORD_END, literal_pattern
+from verify.extract.numbers import DIGIT, WORD_END, literal_pattern, variants_pattern
 
 # The letters spelling variants of one word differ by, each mapped to the form the word
 # lists are written in (numbers.variants_pattern accepts exactly these as variants).
@@ -176,6 +176,24 @@ def key_words(words: Iterable[str], *, ends: bool = False) -> frozenset[str]:
         if not any(word.endswith(short) if ends else short in word for short in kept):
             kept.append(word)
     return frozenset(kept)
+
+
+HEAD = 3  # letters of a word a start test looks at
+
+
+def heads(words: Iterable[str]) -> str:
+    """A start test for words: their first HEAD letters, in every spelling variant a
+    pattern accepts (see numbers.variants_pattern); one space stands for any whitespace.
+
+    A pattern that opens with one of the words can only begin where this holds, and most
+    positions of a text fail it on their first letter or two.
+    """
+    return variants_pattern(sorted({word[:HEAD] for word in words}))
+
+
+def english_heads(words: Iterable[str]) -> str:
+    """`heads` for English words, matched whatever their case as IGNORECASE does."""
+    return "(?i:" + literal_pattern(sorted({word[:HEAD] for word in words})) + ")"
 
 
 def starting(starts: str, pattern: str, flags: int = 0) -> re.Pattern[str]:

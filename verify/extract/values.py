@@ -26,7 +26,7 @@ from verify.claims import Kind, Qualifier, Value
 from verify.extract import numbers as nb
 from verify.extract import units as un
 from verify.extract.dates import find_dates
-from verify.extract.gates import Gate, Window, key_words, starting
+from verify.extract.gates import Gate, Window, english_heads, heads, key_words, starting
 from verify.text.normalize import is_stopword
 
 _V = nb.variants_pattern
@@ -113,32 +113,29 @@ _UNIT = (
 # starts a word; otherwise a match starts with a digit or a currency sign or code.
 NUMBER_STARTS = f"(?<!\\w)\\w|{nb.DIGIT}|[$€£₪₼]|(?i:us\\$|usd|eur|gbp|nis|ils|azn)"
 WORD_STARTS = "(?<!\\w)\\w"
-# Ordinals: also "الـ" glued to digits, and English ordinals after "the".
-ORDINAL_STARTS = f"(?<!\\w)\\w|ا|{nb.DIGIT}|(?i:[a-z])"
 # A single value starts with a digit, a currency sign or code, or a qualifier or number
-# word. Such a word begins with one of the _HEAD-letter beginnings below, taken from every
-# way the patterns let it be written (clitic and article included); the engine then tries
-# the whole pattern at few of a sentence's words instead of at each.
-_HEAD = 3
-_AR_HEADS = {
-    *((clitic + word)[:_HEAD] for word, qualifier in _AR_QUALIFIERS.items()
+# word, written in one of the ways below (clitic and article included), whose first letters
+# the start test asks for: the engine then tries the whole pattern at few of a sentence's
+# words instead of at each.
+_AR_HEADS = [
+    *(clitic + word for word, qualifier in _AR_QUALIFIERS.items()
       if qualifier is not Qualifier.RANGE for clitic in ("", "و", "ف", "ب")),
-    *(negation[:_HEAD] for negation in _NEGATION),
-    *((clitic + verb)[:_HEAD] for verb in _EXCEED_VERBS for clitic in ("", "و", "ف")),
-    *(word[:_HEAD] for word in nb.AR_FRACTIONS),
-    *((clitic + article + word)[:_HEAD] for word in [*nb.AR_WORD_VALUES, *nb.AR_MULTIPLIERS]
+    *_NEGATION,
+    *(clitic + verb for verb in _EXCEED_VERBS for clitic in ("", "و", "ف")),
+    *nb.AR_FRACTIONS,
+    *(clitic + article + word for word in [*nb.AR_WORD_VALUES, *nb.AR_MULTIPLIERS]
       for clitic in ("", "و", "ب") for article in ("", "ال")),
-}
-_EN_HEADS = {
-    *(word[:_HEAD] for word, qualifier in _EN_QUALIFIERS.items() if qualifier is not Qualifier.RANGE),
-    *(f"{article} {word}"[:_HEAD] for article in ("a", "an", "one")
+]
+_EN_HEADS = [
+    *(word for word, qualifier in _EN_QUALIFIERS.items() if qualifier is not Qualifier.RANGE),
+    *(f"{article} {word}" for article in ("a", "an", "one")
       for word in ("dozen", "half", "quarter", *nb.EN_MULTIPLIERS)),
-    *(word[:_HEAD] for word in ("dozen", "half", *nb.EN_UNITS, *nb.EN_TENS, *nb.EN_MULTIPLIERS)),
-}
+    "dozen", "half", *nb.EN_UNITS, *nb.EN_TENS, *nb.EN_MULTIPLIERS,
+]
 # The currency codes' first letters in every case IGNORECASE matches (İ and ı are i's).
 SINGLE_STARTS = (
     f"{nb.DIGIT}|[$€£₪₼]|(?=[uUeEgGnNiIİıaA])(?i:us\\$|usd|eur|gbp|nis|ils|azn)"
-    f"|(?<!\\w)(?:{nb.variants_pattern(sorted(_AR_HEADS))}|(?i:{nb.literal_pattern(sorted(_EN_HEADS))}))"
+    f"|(?<!\\w)(?:{heads(_AR_HEADS)}|{english_heads(_EN_HEADS)})"
 )
 SINGLE_RE = starting(
     SINGLE_STARTS,
@@ -161,7 +158,9 @@ DUAL_RE = starting(
 )
 # A singular time noun stands for one unit after a time preposition, or with "ونصف".
 _TIME_NOUNS = ["عام", "سنه", "شهر", "اسبوع", "يوم", "ساعه", "عقد"]
-SINGULAR_RE = re.compile(
+SINGULAR_STARTS = heads(_TIME_NOUNS)  # both branches open with the time noun
+SINGULAR_RE = starting(
+    SINGULAR_STARTS,
     f"(?:(?<=بعد )|(?<=قبل )|(?<=منذ )|(?<=خلال )|(?<=لمدة ))(?P<unit>{_V(_TIME_NOUNS)}){nb.WORD_END}"
     f"(?P<frac>{nb.NUMBER_WORD_FRACTION_SUFFIX})?"
     f"|(?<!\\w)(?P<unit2>{_V(['عام', 'سنه', 'شهر', 'ساعه', 'يوم'])}){nb.WORD_END}"
@@ -188,6 +187,12 @@ _AR_ORDINALS = {"اول": 1, "اولي": 1, "ثاني": 2, "ثانيه": 2, "ث�
                 "عاشره": 10}
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+# Ordinals: an Arabic ordinal word with its clitics, "الـ" glued to digits, an English
+# ordinal (after "the") or digits with st, nd, rd or th.
+ORDINAL_STARTS = (
+    f"{nb.DIGIT}|{heads([*(p + w for w in _AR_ORDINALS for p in ('', 'ال', 'وال', 'بال', 'لال', 'ل')), 'الـ'])}"
+    f"|{english_heads(_EN_ORDINALS)}"
+)
 ORDINAL_RE = starting(
     ORDINAL_STARTS,
     f"(?<!\\w)(?:[وبل]?ال|ل)?(?P<ar>{_V(list(_AR_ORDINALS))}){nb.WORD_END}(?!\\s+{_V(['امس'])})"
