@@ -168,8 +168,4 @@ def is_content_word(word: str) -> bool:
 
 def content_stems(text: str) -> tuple[str, ...]:
     """The stems of the content words of a text, in order, each once (numbers excluded)."""
-    seen: dict[str, None] = {}
-    for word in TOKEN_RE.findall(text):
-        if is_content_word(word):
-            seen.setdefault(stem(word), None)
-    return tuple(seen)
+    return tuple(dict.fromkeys(map(stem, filter(is_content_word, TOKEN_RE.findall(text)))))
