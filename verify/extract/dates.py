@@ -201,7 +201,7 @@ _AR_MONTH_GATE = Gate.of(key_words(AR_MONTHS, ends=True), ends=True, raw=("آب"
 # Nearly a tenth of English sentences hold a month's first letters ("market", "decided"),
 # few a month name ending a word, which the named-month pattern needs.
 _EN_MONTH_GATE = Gate(latin=True, english=tuple(sorted({name[:3] for name in EN_MONTHS})),
-                      also=Gate(found=EN_MONTH_RE))
+                      also=Gate(english_found=re.compile(_EN_MONTH.lower())))
 
 
 def _named_month_dates(window: Window, published: dt.date | None) -> Iterator[_Found]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -298,6 +299,8 @@ def _peelings(form: str) -> tuple[tuple[int, str], ...]:
 
 def _letters_to_offset(word: str, letters: int) -> int:
     """Offset inside `word` after its first `letters` letters (marks and tatweel skipped)."""
+    if letters == 0 and not word.startswith("\u0640"):
+        return 0  # no clitic peeled, as for most mentions
     seen = 0
     for offset, char in enumerate(word):
         if seen == letters and char not in "\u0640":
@@ -314,7 +317,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     before it is passed over); the others cost one remembered look-up each.
     """
     spans = tokens(text)
-    words = [word for _, _, word in spans]
+    words = list(map(itemgetter(2), spans))
     forms = list(map(name_form, words))
     mentions: list[Mention] = []
     i = 0
@@ -334,6 +337,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 
 def _joined(text: str, spans: list[tuple[int, int, str]], i: int, n: int) -> bool:
     """Whether tokens i..i+n-1 are written as one name (only spaces or hyphens between)."""
+    if n == 1:
+        return True  # most names are one word, with no gap to test
     return all(
         _NAME_GAP.fullmatch(text, spans[j][1], spans[j + 1][0]) is not None
         for j in range(i, min(i + n, len(spans)) - 1)

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterator
 
 from verify.claims import Kind, Qualifier, Value
 from verify.extract import numbers as nb
@@ -407,26 +406,32 @@ def _ordinal(m: re.Match[str]) -> Value | None:
 _NUMBER_GATE = Gate.of(key_words([*nb.AR_WORD_VALUES, *nb.AR_MULTIPLIERS], ends=True), ends=True,
                        digit=True, english=tuple(sorted(key_words(
                            ["dozen", *nb.EN_UNITS, *nb.EN_TENS, *nb.EN_MULTIPLIERS]))))
-_PASSES = (
-    (AGE_RE, lambda m, t: _age(m),
+# Each pass: its scanner, what turns a match into a value, whether its matches hold a
+# number (the number gate, asked once per window for the two passes that need it), and
+# any further gate.
+_RANGE_TAIL_GATE = Gate(found=re.compile(_RANGE_TAIL))
+_PASSES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], Value | None], bool, Gate | None],
+               ...] = (
+    (AGE_RE, lambda m, t: _age(m), False,
      Gate.of({"عمر"}, ends=False, english=("age", "-year-old"))),
-    (RANGE_RE, _range, replace(_NUMBER_GATE, also=Gate(found=re.compile(_RANGE_TAIL)))),
-    (SINGLE_RE, _single, _NUMBER_GATE),
-    (DUAL_RE, lambda m, t: _dual(m), Gate.of(key_words(un.DUALS, ends=True), ends=True)),
-    (POSTPOSED_RE, lambda m, t: _postposed(m),
+    (RANGE_RE, _range, True, _RANGE_TAIL_GATE),
+    (SINGLE_RE, _single, True, None),
+    (DUAL_RE, lambda m, t: _dual(m), False, Gate.of(key_words(un.DUALS, ends=True), ends=True)),
+    (POSTPOSED_RE, lambda m, t: _postposed(m), False,
      Gate.of(key_words(_PLURAL_TIME_NOUNS, ends=True), ends=True)),
-    (SINGULAR_RE, lambda m, t: _singular(m),
+    (SINGULAR_RE, lambda m, t: _singular(m), False,
      Gate.of(key_words(_TIME_NOUNS, ends=True), ends=True)),
-    (ORDINAL_RE, lambda m, t: _ordinal(m),
+    (ORDINAL_RE, lambda m, t: _ordinal(m), False,
      Gate.of(key_words(_AR_ORDINALS, ends=True), ends=True,
-             english=tuple(_EN_ORDINALS),
-             found=re.compile(f"{nb.DIGIT}(?:st|nd|rd|th)|الـ"))),
+             english=tuple(_EN_ORDINALS), raw=("الـ",),
+             found=re.compile(f"{nb.DIGIT}(?:st|nd|rd|th)"))),
 )
 
 
 def _quantities(window: Window) -> Iterator[Value]:
-    for rx, build, gate in _PASSES:
-        if not window.opens(gate):
+    number = window.opens(_NUMBER_GATE)
+    for rx, build, numeric, gate in _PASSES:
+        if (numeric and not number) or (gate is not None and not window.opens(gate)):
             continue
         for m in rx.finditer(window.text, window.start, window.end):
             if m.end() > m.start():
