@@ -71,7 +71,7 @@ _SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
     "at most": Qualifier.AT_MOST, "approximately": Qualifier.ABOUT, "roughly": Qualifier.ABOUT,
 }
 # A verb of exceeding may have one word between it and the figure ("تجاوزت مبيعاتها 740").
-_EXCEED_VERBS = ("تجاوز", "تتجاوز", "يتجاوز", "تخط", "فاق", "يفوق", "تفوق")
+_EXCEED_VERBS = ("تجاوز", "تتجاوز", "يتجاوز", "تخط", "فاق", "يفوق", "تفوق")  # as _AR_EXCEED spells them
 _AR_EXCEED = (r"(?:(?:[أا]?لا|لن|لم)\s+)?(?:[وف]?(?:[تي]?تجاوز|تخط|فاق|يفوق|تفوق)[\u0621-\u064a]{0,3})"
               r"(?:\s+(?![\d\u0660-\u0669])[\u0621-\u064a]+){0,2}?(?:\s+من)?")
 _NEGATION = ("لا ", "الا ", "لن ", "لم ")
