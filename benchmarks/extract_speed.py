@@ -3,9 +3,11 @@
     .venv/bin/python benchmarks/extract_speed.py [SECONDS] [FOLDER]
 
 Articles are the real ones in ../shared/seeds (or every article read from FOLDER, e.g. the
-sample corpus in claims/), each extracted with its publication date, as the ingest stage
-does: articles/s, sentences/s and MB/s of text. The find_values figures run the labelled
-gold sentences. Time is this process's CPU time (one core) and each figure is the best of
+sample corpus in claims/), each extracted with its publication date and the folder's
+gazetteer, as the ingest stage does: articles/s, sentences/s and MB/s of text. An ingest
+worker (Analyzer.prepare) also computes the blocking keys of every claim; they are timed
+alone on the extractions, and given as a share of extraction and keys together. The find_values figures
+run the labelled gold sentences. Time is this process's CPU time (one core) and each figure is the best of
 several rounds, so that other work on a shared machine disturbs it less; the pipeline's
 floor (10,000 articles in 60 s on 2 cores) needs about 150 articles/s per core on
 articles of the seeds' length.
@@ -20,9 +22,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from verify.extract import default_gazetteer, extract
+from verify.extract import extract
 from verify.extract.values import find_values
 from verify.ingest.readers import Article, read_path
+from verify.match import blocking_keys
+from verify.pipeline import load_vocabularies
 from verify.text.segment import sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,7 +63,7 @@ def main() -> None:
     articles = _articles(folder)
     if not articles:
         raise SystemExit(f"no articles in {folder}")
-    gazetteer = default_gazetteer()
+    gazetteer, lexicon = load_vocabularies([folder])
     chars = sum(len(article.text) for article in articles)
     size = sum(len(article.text.encode("utf-8")) for article in articles)
     count = sum(len(sentences(article.text)) for article in articles)
@@ -74,6 +78,18 @@ def main() -> None:
           f"characters, {count / len(articles):.1f} sentences)")
     print(f"  articles/s {rounds * len(articles):,.1f}   sentences/s {rounds * count:,.0f}   "
           f"MB/s {rounds * size / 1e6:.3f}")
+
+    extractions = [extract(article.text, published=article.published, gazetteer=gazetteer)
+                   for article in articles]
+
+    def keys_all() -> None:
+        for extraction in extractions:
+            for claim in extraction.claims:
+                blocking_keys(claim, lexicon)
+
+    keys = _best_rate(seconds / 2, keys_all)
+    print(f"blocking_keys()  articles/s {keys * len(articles):,.1f}   "
+          f"{rounds / (rounds + keys):.0%} of a worker's extraction and keys")
 
     gold = [json.loads(line)["text"] for line in GOLD.read_text(encoding="utf-8").splitlines()]
     published = dt.date(2023, 3, 29)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify.claims import Kind
+from verify.extract import dates
 from verify.extract.dates import AR_MONTHS, hijri_to_ordinal
+from verify.extract.gates import Window
 from verify.extract.values import find_values
 
 PUB = dt.date(2023, 3, 29)  # a Wednesday
@@ -99,3 +101,18 @@ def test_month_alone_after_a_cue_in_either_pattern(text: str, published: dt.date
     values = find_values(text, published=published)
     assert [v.kind for v in values] == [Kind.DATE_RANGE]
     assert values[0].resolved is (published is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["MARCH", "maRch", "Mar.", "market", "Sept.", "ſept", "ſeptember", "DEC",
+                                 "deK", "Kelvin", "İ", "jan", "janı", "JUNE", "junes", "May", "mayor",
+                                 "Σ", "ΣΑ", "3", "-", ".", "_"]), max_size=6),
+       st.sampled_from([" ", "", "-", "."]))
+def test_the_english_month_gate_holds_where_a_month_name_does(words: list[str], glue: str) -> None:
+    # The gate reads the lower-cased stretch with a lower-case month pattern; it must hold
+    # exactly where the case-blind month pattern finds a month in the text.
+    text = glue.join(words)
+    also = dates._EN_MONTH_GATE.also
+    assert also is not None
+    window = Window(text, 0, len(text))
+    assert window.opens(also) == (dates.EN_MONTH_RE.search(text) is not None)

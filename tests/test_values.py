@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify.claims import Kind, Qualifier, Value
-from verify.extract import dates, values
+from verify.extract import dates, gates, values
 from verify.extract.gates import Window
 from verify.extract.values import find_values
 
@@ -167,7 +168,10 @@ GATED = st.lists(
                      "usd4", "€3", "29.03.2023",
                      "2023-03-29", "2016-2020", "1990-95", "من 2017 إلى 2019", "between 2001 and 2003",
                      "FROM 1999 TO 2002", "The Year 2020", "لعام 2021", "بالعام ٢٠٢٢", "وعام 2020",
-                     "5 رمضان 1444 هـ", "خلال عام ونصف", "aged 45", "3 March"]),
+                     "5 رمضان 1444 هـ", "خلال عام ونصف", "aged 45", "3 March", "ما لا يزيد على",
+                     "لا يتجاوز", "وتجاوزت مبيعاتها", "فاقت", "بنحو", "نصف مليون", "والثلاثين",
+                     "بالألف", "approximately", "In excess of", "a dozen", "half a million",
+                     "an half of a million", "Thirty-five", "ONE", "uSd", "eUr", "nIs 4"]),
     max_size=10,
 )
 
@@ -185,8 +189,9 @@ def test_gates_change_no_result(words: list[str], glue: str, published: dt.date 
         assert find_values(text, published=published) == fast
 
 
-STARTED = [(values.SINGLE_RE, values.NUMBER_STARTS), (values.RANGE_RE, values.NUMBER_STARTS),
+STARTED = [(values.SINGLE_RE, values.SINGLE_STARTS), (values.RANGE_RE, values.NUMBER_STARTS),
            (values.AGE_RE, values.NUMBER_STARTS), (values.DUAL_RE, values.WORD_STARTS),
+           (dates.AR_DATE_RE, dates.AR_DATE_STARTS), (values.SINGULAR_RE, values.SINGULAR_STARTS),
            (values.ORDINAL_RE, values.ORDINAL_STARTS), (dates.RELATIVE_RE, dates.RELATIVE_STARTS),
            (dates.NUMERIC_DATE_RE, dates.NUMERIC_STARTS),
            (dates.YEAR_RANGE_RE, dates.YEAR_RANGE_STARTS), (dates.YEAR_RE, dates.YEAR_STARTS)]
@@ -214,3 +219,11 @@ def test_an_english_counted_noun_phrase_is_the_values_words() -> None:
 
 def test_a_number_after_that_is_no_label() -> None:
     assert only("Officials said that 300 jobs were lost.")[0] == "300 jobs"
+
+
+def test_the_latin_gate_holds_where_a_case_blind_latin_letter_does() -> None:
+    # Gates look for Latin letters with a spelled-out class; it must hold exactly where
+    # IGNORECASE's [a-z] matches (K, ſ, ı and İ included).
+    blind = re.compile("(?i:[a-z])")
+    assert all((blind.fullmatch(ch) is None) == (gates._LATIN.fullmatch(ch) is None)
+               for ch in map(chr, range(sys.maxunicode + 1)))

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from verify.claims import Kind, Qualifier, Value
-from verify.extract.gates import Gate, Window, key_words, starting
+from verify.extract.gates import Gate, Window, english_heads, heads, key_words, starting
 from verify.extract.numbers import (
     CLITIC_START,
     DIGIT,
@@ -73,14 +73,15 @@ _YEAR = (
 )
 _WEEKDAY_AR = "(?:ال)" + variants_pattern([w[2:] for w in AR_WEEKDAYS]) + _END
 _WEEKDAY_EN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
-_AR_PART = variants_pattern(["مطلع", "بدايه", "اوائل", "مستهل", "اول", "منتصف", "اواسط",
-                             "اواخر", "نهايه", "اخر", "اوسط"]) + _END + r"(?:\s+شهر)?"
+_AR_PART_WORDS = ["مطلع", "بدايه", "اوائل", "مستهل", "اول", "منتصف", "اواسط", "اواخر", "نهايه",
+                  "اخر", "اوسط"]
+_AR_PART = variants_pattern(_AR_PART_WORDS) + _END + r"(?:\s+شهر)?"
 _EN_PART = r"(?i:early|mid-?|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
 _AR_ANCHORS = ["الماضي", "المقبل", "القادم", "الفائت", "المنصرم", "الجاري", "الحالي", "الماضيه",
                "المقبله", "القادمه"]
 _AR_ANCHOR = variants_pattern(_AR_ANCHORS) + _END
-_AR_YEAR_CUE = variants_pattern(["عام", "العام", "سنه", "لعام", "بعام", "بالعام", "للعام",
-                                 "وعام", "العامين", "عامي"]) + _END
+_AR_YEAR_CUES = ["عام", "العام", "سنه", "لعام", "بعام", "بالعام", "للعام", "وعام", "العامين", "عامي"]
+_AR_YEAR_CUE = variants_pattern(_AR_YEAR_CUES) + _END
 # Preceding words that make a bare month name a date (مارس is also a verb, May a modal).
 _MONTH_CUE = (
     "(?:(?<=[\\s(])|^)(?:" + variants_pattern(["في", "فى", "خلال", "منذ", "حتي", "شهر", "بشهر",
@@ -174,7 +175,11 @@ def _day_or_month(start: int, end: int, month: int, day: int | None,
 _AR_MONTH_PAIR = (
     f"(?P<m1>{_AR_MONTH})(?:\\s*[/(\\-]?\\s*(?P<m2>{_AR_MONTH})(?:\\s*\\))?)?"
 )
-AR_DATE_RE = re.compile(
+# An Arabic named-month date opens with a weekday (after اليوم or يوم), a part of the month,
+# a day in digits or the month itself.
+AR_DATE_STARTS = f"{DIGIT}|{heads(['اليوم', 'يوم', *AR_WEEKDAYS, *_AR_PART_WORDS, *AR_MONTHS, 'آب'])}"
+AR_DATE_RE = starting(
+    AR_DATE_STARTS,
     f"(?:(?:{variants_pattern(['اليوم'])}\\s+)?(?:يوم\\s+)?{_WEEKDAY_AR}\\s*،?\\s*(?=\\d|{DIGIT}))?"
     f"(?:(?P<part>{_AR_PART})\\s+)?(?:{NUMBER_START}(?P<day>{_DAY})\\s*(?:من\\s+)?(?:شهر\\s+)?)?"
     f"{_AR_MONTH_PAIR}"
@@ -193,7 +198,10 @@ _EN_ANCHOR_BEFORE = re.compile(r"(?i)(last|next|this)\s+$")
 
 # A month name ends a word (_END), or is followed by the next word of its name.
 _AR_MONTH_GATE = Gate.of(key_words(AR_MONTHS, ends=True), ends=True, raw=("آب",))
-_EN_MONTH_GATE = Gate(latin=True, english=tuple(sorted({name[:3] for name in EN_MONTHS})))
+# Nearly a tenth of English sentences hold a month's first letters ("market", "decided"),
+# few a month name ending a word, which the named-month pattern needs.
+_EN_MONTH_GATE = Gate(latin=True, english=tuple(sorted({name[:3] for name in EN_MONTHS})),
+                      also=Gate(english_found=re.compile(_EN_MONTH.lower())))
 
 
 def _named_month_dates(window: Window, published: dt.date | None) -> Iterator[_Found]:
@@ -238,11 +246,11 @@ def _has_month_cue(text: str, m: re.Match[str]) -> bool:
 
 # --- Numeric and Hijri dates --------------------------------------------------------------
 
-# Where a year or numeric date can begin: a digit, or the first letter of a year cue or
+# Where a year or numeric date can begin: a digit, or the first letters of a year cue or
 # of the words that open a year range ("بين، من، منذ، between, from").
 NUMERIC_STARTS = DIGIT
-YEAR_RANGE_STARTS = f"{DIGIT}|[بم]|(?i:[bf])"
-YEAR_STARTS = f"{DIGIT}|[عاأإآٱسلبو]|(?i:[ty])"
+YEAR_RANGE_STARTS = f"{DIGIT}|{heads(['بين', 'ما بين', 'من', 'منذ'])}|{english_heads(['between', 'from'])}"
+YEAR_STARTS = f"{DIGIT}|{heads(_AR_YEAR_CUES)}|{english_heads(['the year', 'year'])}"
 NUMERIC_DATE_RE = starting(
     NUMERIC_STARTS,
     f"(?<![\\d.\\-/])(?:(?P<y>{_YEAR})-(?P<mo>{DIGIT}{{1,2}})-(?P<d>{DIGIT}{{1,2}})"
@@ -396,11 +404,17 @@ def _decade_part(part: str | None) -> tuple[int, int]:
 
 _REL_DAY = {"امس": -1, "البارحه": -1, "اول امس": -2, "امس الاول": -2, "اليوم": 0, "غدا": 1,
             "yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2}
-_PERIODS = variants_pattern(["شهر", "عام", "سنه", "اسبوع"])
-# An Arabic relative expression starts a word or follows a one-letter clitic (CLITIC_START);
-# an English one starts with a Latin letter.
-RELATIVE_STARTS = "(?<!\\w)\\w|(?<=(?<!\\w)[\u0648\u0628\u0644\u0641])|(?i:[a-z])"
-_AR_DAYS = variants_pattern(["اول امس", "امس الاول", "امس", "البارحه", "اليوم", "غدا"]).replace(" ", _SP)
+_PERIOD_NOUNS = ["شهر", "عام", "سنه", "اسبوع"]
+_PERIODS = variants_pattern(_PERIOD_NOUNS)
+_AR_DAY_WORDS = ["اول امس", "امس الاول", "امس", "البارحه", "اليوم", "غدا"]
+# An Arabic relative expression starts a word or follows a one-letter clitic (CLITIC_START)
+# with one of its words; an English one with one of its words, wherever it stands.
+_AR_RELATIVE_HEADS = heads(["اليوم", "يوم", *AR_WEEKDAYS, *_AR_DAY_WORDS, "هذا", "هذه",
+                            *("ال" + noun for noun in _PERIOD_NOUNS)])
+_EN_RELATIVE_HEADS = english_heads(["on ", "last", "next", "this", "past", *EN_WEEKDAYS, "the day",
+                                    "yesterday", "today", "tomorrow"])
+RELATIVE_STARTS = f"{CLITIC_START}{_AR_RELATIVE_HEADS}|{_EN_RELATIVE_HEADS}"
+_AR_DAYS = variants_pattern(_AR_DAY_WORDS).replace(" ", _SP)
 RELATIVE_RE = starting(
     RELATIVE_STARTS,
     f"(?P<weekday>{CLITIC_START}(?:{variants_pattern(['اليوم'])}\\s+|يوم\\s+)?{_WEEKDAY_AR}"
@@ -480,9 +494,14 @@ _HAS_DIGIT = Gate(digit=True)
 _HIJRI_GATE = Gate.of(key_words(HIJRI_MONTHS, ends=True), ends=True, also=_HAS_DIGIT)
 _DECADE_GATE = Gate.of(key_words(_AR_DECADES), ends=False, english=("0s", "ties"))
 _RELATIVE_GATE = Gate.of(
-    key_words([*AR_WEEKDAYS, "امس", "البارحه", "اليوم", "غدا", "هذا", "هذه", *_AR_ANCHORS],
-              ends=True),
+    key_words([*AR_WEEKDAYS, "امس", "البارحه", "اليوم", "غدا"], ends=True),
     ends=True, english=("day", "tomorrow"),
+)
+# An Arabic period ("هذا الشهر", "العام الماضي") holds both a period noun and هذا/هذه or an
+# anchor word: either alone is common, both together are not.
+_RELATIVE_AR_PERIOD_GATE = Gate.of(
+    key_words(_PERIOD_NOUNS, ends=True), ends=True,
+    also=Gate.of(key_words(["هذا", "هذه", *_AR_ANCHORS], ends=True), ends=True),
 )
 _RELATIVE_PERIOD_GATE = Gate(latin=True, english=("week", "month", "year"),
                              also=Gate(latin=True, english=("last", "next", "this", "past")))
@@ -496,17 +515,19 @@ def find_dates(window: Window, published: dt.date | None) -> list[Value]:
     """
     text, start, end = window.text, window.start, window.end
     found: list[_Found] = []
-    if window.opens(_HAS_DIGIT):
+    digit = window.digit  # what the _HAS_DIGIT gate asks, read once
+    if digit:
         found += _numeric_dates(text, start, end)
-    if window.opens(_HIJRI_GATE):
+    if digit and window.opens(_HIJRI_GATE):
         found += _hijri_dates(text, start, end)
     found += _named_month_dates(window, published)
-    if window.opens(_HAS_DIGIT):
+    if digit:
         found += _year_ranges(text, start, end)
     if window.opens(_DECADE_GATE):
         found += _decades(text, start, end, published)
-    if window.opens(_RELATIVE_GATE) or window.opens(_RELATIVE_PERIOD_GATE):
+    if (window.opens(_RELATIVE_GATE) or window.opens(_RELATIVE_AR_PERIOD_GATE)
+            or window.opens(_RELATIVE_PERIOD_GATE)):
         found += _relative(text, start, end, published)
-    if window.opens(_HAS_DIGIT):
+    if digit:
         found += _years(text, start, end)
     return [f.value() for f in found]

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -172,6 +174,12 @@ class Gazetteer:
             )
         return opens
 
+    def openings(self, forms: Sequence[str]) -> list[bool]:
+        """`may_open` of each form, its memo read directly for the forms already seen."""
+        seen = self._openers.get
+        return [known if (known := seen(form)) is not None else self.may_open(form)
+                for form in forms]
+
     def starts(self, form: str) -> tuple[tuple[int, str], ...]:
         """The readings of a word (see `_peelings`) that some indexed name begins with.
 
@@ -291,6 +299,8 @@ def _peelings(form: str) -> tuple[tuple[int, str], ...]:
 
 def _letters_to_offset(word: str, letters: int) -> int:
     """Offset inside `word` after its first `letters` letters (marks and tatweel skipped)."""
+    if letters == 0 and not word.startswith("\u0640"):
+        return 0  # no clitic peeled, as for most mentions
     seen = 0
     for offset, char in enumerate(word):
         if seen == letters and char not in "\u0640":
@@ -301,21 +311,24 @@ def _letters_to_offset(word: str, letters: int) -> int:
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Every entity mention in the text, in order, from one pass over its tokens."""
+    """Every entity mention in the text, in order, from one pass over its tokens.
+
+    Only the tokens that may open a mention are visited (a token inside a mention found
+    before it is passed over); the others cost one remembered look-up each.
+    """
     spans = tokens(text)
-    words = [word for _, _, word in spans]
-    forms = [name_form(word) for word in words]
+    words = list(map(itemgetter(2), spans))
+    forms = list(map(name_form, words))
     mentions: list[Mention] = []
     i = 0
-    while i < len(spans):
-        if not gazetteer.may_open(forms[i]):
-            i += 1
+    for candidate in compress(range(len(forms)), gazetteer.openings(forms)):
+        if candidate < i:
             continue
-        found = _gazetteer_mention(text, spans, words, forms, i, gazetteer)
+        found = _gazetteer_mention(text, spans, words, forms, candidate, gazetteer)
         if found is None:
-            found = _titled_mention(text, spans, words, forms, i, gazetteer)
+            found = _titled_mention(text, spans, words, forms, candidate, gazetteer)
         if found is None:
-            i += 1
+            i = candidate + 1
             continue
         mention, i = found
         mentions.append(mention)
@@ -324,6 +337,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 
 def _joined(text: str, spans: list[tuple[int, int, str]], i: int, n: int) -> bool:
     """Whether tokens i..i+n-1 are written as one name (only spaces or hyphens between)."""
+    if n == 1:
+        return True  # most names are one word, with no gap to test
     return all(
         _NAME_GAP.fullmatch(text, spans[j][1], spans[j + 1][0]) is not None
         for j in range(i, min(i + n, len(spans)) - 1)

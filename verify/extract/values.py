@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterator
 
 from verify.claims import Kind, Qualifier, Value
 from verify.extract import numbers as nb
 from verify.extract import units as un
 from verify.extract.dates import find_dates
-from verify.extract.gates import Gate, Window, key_words, starting
+from verify.extract.gates import Gate, Window, english_heads, heads, key_words, starting
 from verify.text.normalize import is_stopword
 
 _V = nb.variants_pattern
@@ -72,6 +71,7 @@ _SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
     "at most": Qualifier.AT_MOST, "approximately": Qualifier.ABOUT, "roughly": Qualifier.ABOUT,
 }
 # A verb of exceeding may have one word between it and the figure ("تجاوزت مبيعاتها 740").
+_EXCEED_VERBS = ("تجاوز", "تتجاوز", "يتجاوز", "تخط", "فاق", "يفوق", "تفوق")  # as _AR_EXCEED spells them
 _AR_EXCEED = (r"(?:(?:[أا]?لا|لن|لم)\s+)?(?:[وف]?(?:[تي]?تجاوز|تخط|فاق|يفوق|تفوق)[\u0621-\u064a]{0,3})"
               r"(?:\s+(?![\d\u0660-\u0669])[\u0621-\u064a]+){0,2}?(?:\s+من)?")
 _NEGATION = ("لا ", "الا ", "لن ", "لم ")
@@ -112,10 +112,32 @@ _UNIT = (
 # starts a word; otherwise a match starts with a digit or a currency sign or code.
 NUMBER_STARTS = f"(?<!\\w)\\w|{nb.DIGIT}|[$€£₪₼]|(?i:us\\$|usd|eur|gbp|nis|ils|azn)"
 WORD_STARTS = "(?<!\\w)\\w"
-# Ordinals: also "الـ" glued to digits, and English ordinals after "the".
-ORDINAL_STARTS = f"(?<!\\w)\\w|ا|{nb.DIGIT}|(?i:[a-z])"
+# A single value starts with a digit, a currency sign or code, or a qualifier or number
+# word, written in one of the ways below (clitic and article included), whose first letters
+# the start test asks for: the engine then tries the whole pattern at few of a sentence's
+# words instead of at each.
+_AR_HEADS = [
+    *(clitic + word for word, qualifier in _AR_QUALIFIERS.items()
+      if qualifier is not Qualifier.RANGE for clitic in ("", "و", "ف", "ب")),
+    *_NEGATION,
+    *(clitic + verb for verb in _EXCEED_VERBS for clitic in ("", "و", "ف")),
+    *nb.AR_FRACTIONS,
+    *(clitic + article + word for word in [*nb.AR_WORD_VALUES, *nb.AR_MULTIPLIERS]
+      for clitic in ("", "و", "ب") for article in ("", "ال")),
+]
+_EN_HEADS = [
+    *(word for word, qualifier in _EN_QUALIFIERS.items() if qualifier is not Qualifier.RANGE),
+    *(f"{article} {word}" for article in ("a", "an", "one")
+      for word in ("dozen", "half", "quarter", *nb.EN_MULTIPLIERS)),
+    "dozen", "half", *nb.EN_UNITS, *nb.EN_TENS, *nb.EN_MULTIPLIERS,
+]
+# The currency codes' first letters in every case IGNORECASE matches (İ and ı are i's).
+SINGLE_STARTS = (
+    f"{nb.DIGIT}|[$€£₪₼]|(?=[uUeEgGnNiIİıaA])(?i:us\\$|usd|eur|gbp|nis|ils|azn)"
+    f"|(?<!\\w)(?:{heads(_AR_HEADS)}|{english_heads(_EN_HEADS)})"
+)
 SINGLE_RE = starting(
-    NUMBER_STARTS,
+    SINGLE_STARTS,
     f"{_QUAL}(?P<cur>{un.PREFIX_CURRENCY_PATTERN})?(?P<num>{_NUMBER}){_UNIT}{_SUFFIX_QUAL}"
 )
 # A range's second half, from its separator on: every range holds it.
@@ -135,7 +157,9 @@ DUAL_RE = starting(
 )
 # A singular time noun stands for one unit after a time preposition, or with "ونصف".
 _TIME_NOUNS = ["عام", "سنه", "شهر", "اسبوع", "يوم", "ساعه", "عقد"]
-SINGULAR_RE = re.compile(
+SINGULAR_STARTS = heads(_TIME_NOUNS)  # both branches open with the time noun
+SINGULAR_RE = starting(
+    SINGULAR_STARTS,
     f"(?:(?<=بعد )|(?<=قبل )|(?<=منذ )|(?<=خلال )|(?<=لمدة ))(?P<unit>{_V(_TIME_NOUNS)}){nb.WORD_END}"
     f"(?P<frac>{nb.NUMBER_WORD_FRACTION_SUFFIX})?"
     f"|(?<!\\w)(?P<unit2>{_V(['عام', 'سنه', 'شهر', 'ساعه', 'يوم'])}){nb.WORD_END}"
@@ -162,6 +186,12 @@ _AR_ORDINALS = {"اول": 1, "اولي": 1, "ثاني": 2, "ثانيه": 2, "ث�
                 "عاشره": 10}
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+# Ordinals: an Arabic ordinal word with its clitics, "الـ" glued to digits, an English
+# ordinal (after "the") or digits with st, nd, rd or th.
+ORDINAL_STARTS = (
+    f"{nb.DIGIT}|{heads([*(p + w for w in _AR_ORDINALS for p in ('', 'ال', 'وال', 'بال', 'لال', 'ل')), 'الـ'])}"
+    f"|{english_heads(_EN_ORDINALS)}"
+)
 ORDINAL_RE = starting(
     ORDINAL_STARTS,
     f"(?<!\\w)(?:[وبل]?ال|ل)?(?P<ar>{_V(list(_AR_ORDINALS))}){nb.WORD_END}(?!\\s+{_V(['امس'])})"
@@ -376,26 +406,32 @@ def _ordinal(m: re.Match[str]) -> Value | None:
 _NUMBER_GATE = Gate.of(key_words([*nb.AR_WORD_VALUES, *nb.AR_MULTIPLIERS], ends=True), ends=True,
                        digit=True, english=tuple(sorted(key_words(
                            ["dozen", *nb.EN_UNITS, *nb.EN_TENS, *nb.EN_MULTIPLIERS]))))
-_PASSES = (
-    (AGE_RE, lambda m, t: _age(m),
+# Each pass: its scanner, what turns a match into a value, whether its matches hold a
+# number (the number gate, asked once per window for the two passes that need it), and
+# any further gate.
+_RANGE_TAIL_GATE = Gate(found=re.compile(_RANGE_TAIL))
+_PASSES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], Value | None], bool, Gate | None],
+               ...] = (
+    (AGE_RE, lambda m, t: _age(m), False,
      Gate.of({"عمر"}, ends=False, english=("age", "-year-old"))),
-    (RANGE_RE, _range, replace(_NUMBER_GATE, also=Gate(found=re.compile(_RANGE_TAIL)))),
-    (SINGLE_RE, _single, _NUMBER_GATE),
-    (DUAL_RE, lambda m, t: _dual(m), Gate.of(key_words(un.DUALS, ends=True), ends=True)),
-    (POSTPOSED_RE, lambda m, t: _postposed(m),
+    (RANGE_RE, _range, True, _RANGE_TAIL_GATE),
+    (SINGLE_RE, _single, True, None),
+    (DUAL_RE, lambda m, t: _dual(m), False, Gate.of(key_words(un.DUALS, ends=True), ends=True)),
+    (POSTPOSED_RE, lambda m, t: _postposed(m), False,
      Gate.of(key_words(_PLURAL_TIME_NOUNS, ends=True), ends=True)),
-    (SINGULAR_RE, lambda m, t: _singular(m),
+    (SINGULAR_RE, lambda m, t: _singular(m), False,
      Gate.of(key_words(_TIME_NOUNS, ends=True), ends=True)),
-    (ORDINAL_RE, lambda m, t: _ordinal(m),
+    (ORDINAL_RE, lambda m, t: _ordinal(m), False,
      Gate.of(key_words(_AR_ORDINALS, ends=True), ends=True,
-             english=tuple(_EN_ORDINALS),
-             found=re.compile(f"{nb.DIGIT}(?:st|nd|rd|th)|الـ"))),
+             english=tuple(_EN_ORDINALS), raw=("الـ",),
+             found=re.compile(f"{nb.DIGIT}(?:st|nd|rd|th)"))),
 )
 
 
 def _quantities(window: Window) -> Iterator[Value]:
-    for rx, build, gate in _PASSES:
-        if not window.opens(gate):
+    number = window.opens(_NUMBER_GATE)
+    for rx, build, numeric, gate in _PASSES:
+        if (numeric and not number) or (gate is not None and not window.opens(gate)):
             continue
         for m in rx.finditer(window.text, window.start, window.end):
             if m.end() > m.start():

@@ -127,9 +127,15 @@ def normalize(text: str) -> str:
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """The words of text[start:end] as (start, end, word) with offsets into the whole text."""
+    """The words of text[start:end] as (start, end, word) with offsets into the whole text.
+
+    Built by mapping the match methods over the matches, which keeps the per-word work
+    out of the interpreter loop: a whole article is tokenised for its entity mentions.
+    """
     stop = len(text) if end is None else end
-    return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, stop)]
+    found = list(TOKEN_RE.finditer(text, start, stop))
+    return list(zip(map(re.Match.start, found), map(re.Match.end, found), map(re.Match.group, found),
+                    strict=True))
 
 
 @lru_cache(maxsize=1 << 18)
@@ -162,8 +168,4 @@ def is_content_word(word: str) -> bool:
 
 def content_stems(text: str) -> tuple[str, ...]:
     """The stems of the content words of a text, in order, each once (numbers excluded)."""
-    seen: dict[str, None] = {}
-    for word in TOKEN_RE.findall(text):
-        if is_content_word(word):
-            seen.setdefault(stem(word), None)
-    return tuple(seen)
+    return tuple(dict.fromkeys(map(stem, filter(is_content_word, TOKEN_RE.findall(text)))))

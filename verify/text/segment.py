@@ -33,7 +33,9 @@ _CLAUSE_BREAK = re.compile(
     r"[،,;؛](?=\s)|\s(?=(?:بينما|في حين|لكنه|لكنها|لكن|إلا أن|whereas|while|but)\s)"
 )
 _MIN_CLAUSE_WORDS = 4  # a shorter piece ("In 2020,", "من جهته،") belongs to its neighbour
-_WORD = re.compile(r"[^\W_]+")
+# Words are runs of letters and digits; a piece long enough holds _MIN_CLAUSE_WORDS of them
+# apart, which one search tells without listing its words.
+_ENOUGH_WORDS = re.compile(rf"[^\W_]++(?:[\W_]++[^\W_]++){{{_MIN_CLAUSE_WORDS - 1}}}")
 
 
 def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -134,7 +136,7 @@ def _merge_short(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, in
     pending: int | None = None
     for lo, hi in pieces:
         lo = lo if pending is None else pending
-        if len(_WORD.findall(text, lo, hi)) < _MIN_CLAUSE_WORDS:
+        if _ENOUGH_WORDS.search(text, lo, hi) is None:
             pending = lo
             continue
         merged.append((lo, hi))
