@@ -79,3 +79,7 @@ def test_normalize_is_idempotent(text: str) -> None:
 def test_tokens_slice_back(text: str) -> None:
     for start, end, word in tokens(text):
         assert text[start:end] == word
+
+
+def test_a_token_of_tatweel_alone_leaves_no_gap() -> None:
+    assert normalize("0 ـ 1") == "0 1"

@@ -173,7 +173,9 @@ AR_UNIT_PATTERN = (
 )
 DUAL_PATTERN = "(?<!\\w)(?:ال)?" + variants_pattern(list(DUALS)) + WORD_END
 SYMBOL_PATTERN = "[%\u066a]"
-PREFIX_CURRENCY_PATTERN = r"(?:(?i:US\$|USD|EUR|GBP|NIS|ILS|AZN)\s?|[$€£₪₼]\s?)"
+# ASCII-only case folding: Unicode folding would let "ıls" or "uſd" match a code the table
+# does not hold.
+PREFIX_CURRENCY_PATTERN = r"(?:(?ai:US\$|USD|EUR|GBP|NIS|ILS|AZN)\s?|[$€£₪₼]\s?)"
 
 
 def lookup_unit(words: str) -> Unit | None:

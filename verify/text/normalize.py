@@ -122,8 +122,12 @@ def match_form(word: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Whole-text normalisation for matching: every token replaced by its match form."""
-    return " ".join(match_form(token) for token in TOKEN_RE.findall(text))
+    """Whole-text normalisation for matching: every token replaced by its match form.
+
+    A token of marks or tatweel alone has an empty form; it is dropped rather than left as
+    a double space, so normalising twice gives what normalising once did.
+    """
+    return " ".join(filter(None, map(match_form, TOKEN_RE.findall(text))))
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
