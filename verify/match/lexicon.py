@@ -31,7 +31,7 @@ of one sector as if they shared the fact's words (`own_names`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -136,9 +136,21 @@ class Lexicon:
         return frozenset(key for s in present for key, name in self.organisation_names.get(s, ())
                          if name <= present)
 
-    def own_names(self, entities: Iterable[str]) -> dict[str, str]:
-        """Stem → entity key for every word of the names of the given entities."""
-        return {s: key for key in entities for s in self.name_stems.get(key, ())}
+    def own_names(self, entities: Collection[str]) -> dict[str, str]:
+        """Stem → entity key for every word of the names of the given entities.
+
+        A word two of them share ("Israel" in Israel and in Israel's foreign ministry) goes
+        to the one whose name it fills most (fewest words, then the lesser key), so the
+        result never depends on the order a set is walked in.
+        """
+        stems = self.name_stems
+        if len(entities) < 2:
+            return {s: key for key in entities for s in stems.get(key, ())}
+        own: dict[str, str] = {}
+        for key in sorted(entities, key=lambda k: (len(stems.get(k, ())), k)):
+            for s in stems.get(key, ()):
+                own.setdefault(s, key)
+        return own
 
     def concepts(
         self, context: Iterable[str], *, names: bool = False, own: dict[str, str] | None = None
