@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import CLAIMS
 
+import verify.facts
+import verify.match.blocking
 from verify.export import export_data
 from verify.facts import current_items
 from verify.match import group_facts
@@ -22,7 +25,14 @@ def grouped(url: str) -> set[tuple[str, str, tuple[str, ...]]]:
             for f in facts if f["status"] != "single"}
 
 
-def test_one_by_one_gives_the_facts_of_all_at_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("cap", [None, 3, 5, 8, 10])
+def test_one_by_one_gives_the_facts_of_all_at_once(tmp_path: Path, cap: int | None,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # With a small block cap, keys cross it as articles arrive one by one; a fact linked
+    # through a key that crossed must come apart as a regrouping of everything finds it.
+    if cap is not None:
+        monkeypatch.setattr(verify.facts, "MAX_BLOCK", cap)
+        monkeypatch.setattr(verify.match.blocking, "MAX_BLOCK", cap)
     files = sorted(p for p in CLAIMS.iterdir() if p.suffix in {".txt", ".md", ".html", ".jsonl"})
     at_once = f"sqlite:///{tmp_path / 'once.db'}"
     store = open_store(at_once)

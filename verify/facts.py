@@ -153,8 +153,9 @@ def refresh_facts(
             return _sync(session, _groups(current_items(session), lexicon), None)
         seeds = _items_by_ids(session, new_ids)
         superseded = _superseded_keys(session, changed_versions)
-        touched = _facts_with(session, superseded)
-        seeds += _items_by_keys(session, _members(session, touched) - superseded)
+        crossed = _under_crossed_keys(session, new_ids)
+        touched = _facts_with(session, superseded | crossed)
+        seeds += _items_by_keys(session, (_members(session, touched) | crossed) - superseded)
         component, common = _component(session, seeds, lexicon)
         touched |= _facts_with(session, component)
         return _sync(session, _groups(component.values(), lexicon, common), touched)
@@ -247,6 +248,35 @@ def _split_by_block_size(session: Session, keys: list[str]) -> tuple[set[str], s
         .limit(MAX_BLOCK + 1).subquery())
     usable = {key for key in keys if (session.scalar(past_cap, {"key": key}) or 0) <= MAX_BLOCK}
     return usable, set(keys) - usable
+
+
+def _under_crossed_keys(session: Session, new_ids: Sequence[int]) -> set[str]:
+    """Claim keys under the blocking keys the new claims have just pushed past the cap.
+
+    Such a key no longer ties two claims, so every claim under it is regrouped, with the
+    facts it is in, as a regrouping of everything would: a link gone can split a fact, or
+    free a claim that two clashing links kept alone to join another. The walk from the new
+    claims never reaches them, since it no longer follows that key. A key crossed when it
+    now holds more than
+    MAX_BLOCK claims, but no more than MAX_BLOCK before the new ones: counted, as in
+    `_split_by_block_size`, only as far as that needs."""
+    added: Counter[str] = Counter()
+    for chunk in chunks(sorted(new_ids)):
+        for key, n in session.execute(select(BlockingKey.key, func.count())
+                                      .where(BlockingKey.claim_id.in_(chunk))
+                                      .group_by(BlockingKey.key)):
+            added[key] += n
+    size = select(func.count()).select_from(
+        select(BlockingKey.claim_id).where(BlockingKey.key == bindparam("key"))
+        .limit(bindparam("limit")).subquery())
+    crossed = [key for key, n in sorted(added.items()) if MAX_BLOCK < (
+        session.scalar(size, {"key": key, "limit": MAX_BLOCK + n + 1}) or 0) <= MAX_BLOCK + n]
+    found: set[str] = set()
+    for chunk in chunks(crossed):
+        found.update(session.scalars(
+            select(Claim.key).join(BlockingKey, BlockingKey.claim_id == Claim.id)
+            .where(BlockingKey.key.in_(chunk))))
+    return found
 
 
 def _members(session: Session, facts: Iterable[str]) -> set[str]:
