@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,36 @@ def test_one_by_one_gives_the_facts_of_all_at_once(tmp_path: Path, cap: int | No
     expected = grouped(at_once)
     assert expected, "the sample corpus states facts in more than one article"
     assert grouped(stepwise) == expected
+
+
+ARTICLES = sorted(p.name for p in CLAIMS.iterdir()
+                  if p.suffix in {".txt", ".md", ".html"} and p.name != "README.md")
+
+
+@pytest.mark.parametrize("cap", [None, 8])
+def test_an_edited_article_regroups_as_a_fresh_store_would(tmp_path: Path, cap: int | None,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           ) -> None:
+    # Each article in turn loses its last two thirds: facts its old claims were in, claims
+    # their links kept alone and keys they leave under the cap must all be regrouped.
+    if cap is not None:
+        monkeypatch.setattr(verify.facts, "MAX_BLOCK", cap)
+        monkeypatch.setattr(verify.match.blocking, "MAX_BLOCK", cap)
+    for n, name in enumerate(ARTICLES):
+        folder = tmp_path / f"corpus{n}"
+        shutil.copytree(CLAIMS, folder)
+        edited = f"sqlite:///{tmp_path / f'edited{n}.db'}"
+        store = open_store(edited)
+        ingest_and_analyze(store, [folder])
+        raw = (folder / name).read_bytes()
+        (folder / name).write_bytes(raw[: len(raw) // 3].decode("utf-8", "ignore").encode())
+        assert ingest_and_analyze(store, [folder]).ingest.new_versions == 1
+        store.close()
+        fresh = f"sqlite:///{tmp_path / f'fresh{n}.db'}"
+        store = open_store(fresh)
+        ingest_and_analyze(store, [folder])
+        store.close()
+        assert grouped(edited) == grouped(fresh), name
 
 
 def test_dimensions_grouped_in_processes_give_the_same_facts(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from verify import claims as c
 from verify import collector
 from verify.match import Fact as Group
 from verify.match import Features, Item, Lexicon, features, group_facts, score
-from verify.match.blocking import keys_of
+from verify.match.blocking import blocking_keys, keys_of
 from verify.match.thresholds import (
     GROUP_THRESHOLD,
     MAX_BLOCK,
@@ -60,24 +60,25 @@ def members_hash(group: Group) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
 
-def claims_query() -> Select[Any]:
+def claims_query(*, current: bool = True) -> Select[Any]:
     """Claims with their document's name, their sentence (cut out by the database, so a
-    document's whole text never travels once per claim) and their cited source."""
+    document's whole text never travels once per claim) and their cited source; those of
+    current versions unless told otherwise."""
     length = Claim.sentence_end - Claim.sentence_start
-    return (
+    query = (
         select(Claim, Document.name, func.substr(DocumentVersion.text, Claim.sentence_start + 1,
                                                  length), Source.name)
         .join(DocumentVersion, Claim.version_id == DocumentVersion.id)
         .join(Document, DocumentVersion.document_id == Document.id)
         .outerjoin(Source, Claim.source_id == Source.id)
-        .where(DocumentVersion.is_current.is_(True))
     )
+    return query.where(DocumentVersion.is_current.is_(True)) if current else query
 
 
-def items_query() -> Select[Any]:
-    """What matching needs of each current claim, as plain columns: building an ORM entity
-    per claim only to copy its fields out costs more than the matching of most claims."""
-    query = claims_query()
+def items_query(*, current: bool = True) -> Select[Any]:
+    """What matching needs of each claim, as plain columns: building an ORM entity per
+    claim only to copy its fields out costs more than the matching of most claims."""
+    query = claims_query(current=current)
     *_, document, sentence, source = query.selected_columns
     return query.with_only_columns(
         Claim.key, document, sentence, Claim.sentence_start, Claim.sentence_end, Claim.kind,
@@ -152,11 +153,18 @@ def refresh_facts(
         if len(new_ids) * 2 >= total:
             return _sync(session, _groups(current_items(session), lexicon), None)
         seeds = _items_by_ids(session, new_ids)
-        superseded = _superseded_keys(session, changed_versions)
-        crossed = _under_crossed_keys(session, new_ids)
-        touched = _facts_with(session, superseded | crossed)
-        seeds += _items_by_keys(session, (_members(session, touched) | crossed) - superseded)
-        component, common = _component(session, seeds, lexicon)
+        old = _superseded(session, changed_versions)
+        superseded = {item.claim_key for item in old}
+        moved = _under_moved_keys(session, new_ids, old, lexicon)
+        touched = _facts_with(session, superseded | moved)
+        seeds += _items_by_keys(session, (_members(session, touched) | moved) - superseded)
+        # The walk starts from the claims the change took away too: a claim that a link to
+        # one of them kept alone (`_ambiguous`) may now join a fact. They are not regrouped.
+        current = {item.claim_key for item in seeds}
+        gone = [item for item in old if item.claim_key not in current]
+        component, common = _component(session, seeds + gone, lexicon)
+        for item in gone:
+            component.pop(item.claim_key, None)
         touched |= _facts_with(session, component)
         return _sync(session, _groups(component.values(), lexicon, common), touched)
 
@@ -250,29 +258,35 @@ def _split_by_block_size(session: Session, keys: list[str]) -> tuple[set[str], s
     return usable, set(keys) - usable
 
 
-def _under_crossed_keys(session: Session, new_ids: Sequence[int]) -> set[str]:
-    """Claim keys under the blocking keys the new claims have just pushed past the cap.
+def _under_moved_keys(session: Session, new_ids: Sequence[int], old: Sequence[Item],
+                      lexicon: Lexicon) -> set[str]:
+    """Claim keys under the blocking keys the change has moved across the cap.
 
-    Such a key no longer ties two claims, so every claim under it is regrouped, with the
-    facts it is in, as a regrouping of everything would: a link gone can split a fact, or
-    free a claim that two clashing links kept alone to join another. The walk from the new
-    claims never reaches them, since it no longer follows that key. A key crossed when it
-    now holds more than
-    MAX_BLOCK claims, but no more than MAX_BLOCK before the new ones: counted, as in
-    `_split_by_block_size`, only as far as that needs."""
+    A key the new claims push past the cap no longer ties two claims; one that the claims
+    of superseded versions leave under it ties them again. Either way every current claim
+    under it is regrouped, with the facts it is in, as a regrouping of everything would: a
+    link gone can split a fact or free a claim that two clashing links kept alone, and a
+    new one can join facts. The walk from the new claims never reaches them. Sizes are
+    counted, as in `_split_by_block_size`, only as far as the test needs; the claims of
+    superseded versions may count versions replaced long ago, which only regroups more."""
     added: Counter[str] = Counter()
     for chunk in chunks(sorted(new_ids)):
         for key, n in session.execute(select(BlockingKey.key, func.count())
                                       .where(BlockingKey.claim_id.in_(chunk))
                                       .group_by(BlockingKey.key)):
             added[key] += n
+    removed = Counter(key for item in old for key in blocking_keys(item.claim, lexicon))
     size = select(func.count()).select_from(
         select(BlockingKey.claim_id).where(BlockingKey.key == bindparam("key"))
         .limit(bindparam("limit")).subquery())
-    crossed = [key for key, n in sorted(added.items()) if MAX_BLOCK < (
-        session.scalar(size, {"key": key, "limit": MAX_BLOCK + n + 1}) or 0) <= MAX_BLOCK + n]
+    moved = []
+    for key in sorted(added.keys() | removed.keys()):
+        now = session.scalar(size, {"key": key, "limit": MAX_BLOCK + added[key] + 1}) or 0
+        before = now - added[key]  # the least it can have been; at most `removed` more
+        if (before <= MAX_BLOCK < now) if now > MAX_BLOCK else (before + removed[key] > MAX_BLOCK):
+            moved.append(key)
     found: set[str] = set()
-    for chunk in chunks(crossed):
+    for chunk in chunks(moved):
         found.update(session.scalars(
             select(Claim.key).join(BlockingKey, BlockingKey.claim_id == Claim.id)
             .where(BlockingKey.key.in_(chunk))))
@@ -309,14 +323,16 @@ def _claims_of(session: Session, versions: Sequence[int]) -> list[int]:
     return found
 
 
-def _superseded_keys(session: Session, versions: Sequence[int]) -> set[str]:
-    """Claim keys of the older versions of changed documents: their facts must be redone."""
-    found: set[str] = set()
+def _superseded(session: Session, versions: Sequence[int]) -> list[Item]:
+    """Claims of the older versions of changed documents: their facts must be redone, and
+    the blocks they have left may have shrunk under the cap."""
+    found: list[Item] = []
     for chunk in chunks(sorted(versions)):
         documents = select(DocumentVersion.document_id).where(DocumentVersion.id.in_(chunk))
         old = select(DocumentVersion.id).where(DocumentVersion.document_id.in_(documents),
                                                DocumentVersion.is_current.is_(False))
-        found.update(session.scalars(select(Claim.key).where(Claim.version_id.in_(old))))
+        found += map(_item, session.execute(items_query(current=False)
+                                            .where(Claim.version_id.in_(old))))
     return found
 
 
