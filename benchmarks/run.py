@@ -58,12 +58,22 @@ def children_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def cpu_seconds(who: int) -> float:
+    """User and system CPU seconds of this process (RUSAGE_SELF) or of its finished children."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 @dataclass
 class Stage:
-    """One timed stage: wall seconds and the process's peak memory when it ended."""
+    """One timed stage: wall seconds, the process's peak memory when it ended, and the CPU
+    spent by this process and by the child processes that finished in the stage (ingest's
+    extraction processes, matching's grouping processes): wall time is shared, CPU is not."""
 
     name: str
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    children_cpu_seconds: float = 0.0
     peak_mb: float = 0.0
     worker_peak_mb: float = 0.0
     profile: list[dict[str, Any]] | None = None
@@ -80,10 +90,13 @@ def timed(stages: list[Stage], name: str, profile_dir: Path | None) -> Iterator[
         profiler = Profiler(interval=0.002)
         profiler.start()
     start = time.perf_counter()
+    own, children = cpu_seconds(resource.RUSAGE_SELF), cpu_seconds(resource.RUSAGE_CHILDREN)
     try:
         yield stage
     finally:
         stage.seconds = time.perf_counter() - start
+        stage.cpu_seconds = round(cpu_seconds(resource.RUSAGE_SELF) - own, 2)
+        stage.children_cpu_seconds = round(cpu_seconds(resource.RUSAGE_CHILDREN) - children, 2)
         if profiler is not None and profile_dir is not None:
             profiler.stop()
             safe = name.replace("/", "-").replace(" ", "_")
@@ -546,24 +559,28 @@ def _fmt(value: float | None, digits: int = 1) -> str:
 
 def table(results: list[dict[str, Any]]) -> str:
     """The markdown summary: one row per size and stage, then the quality and baselines."""
-    lines = ["| articles | stage | wall s | articles/s | values/s | peak RSS MB |",
-             "|---:|---|---:|---:|---:|---:|"]
+    lines = ["| articles | stage | wall s | articles/s | values/s | CPU s: this / child "
+             "processes | peak RSS MB |", "|---:|---|---:|---:|---:|---:|---:|"]
     for r in results:
         p = r.get("pipeline", {})
         if "error" in p:
-            lines.append(f"| {r['size']:,} | FAILED: {p['error'][:80]} | | | | |")
+            lines.append(f"| {r['size']:,} | FAILED: {p['error'][:80]} | | | | | |")
             continue
         if not p:  # --incremental-only
             continue
-        total = 0.0
+        total = own = children = 0.0
         for s in p["stages"]:
             total += s["seconds"]
+            own += s.get("cpu_seconds", 0.0)
+            children += s.get("children_cpu_seconds", 0.0)
             lines.append(f"| {r['size']:,} | {s['name']} | {s['seconds']:.2f} | "
                          f"{p['articles'] / s['seconds']:,.0f} | {p['values'] / s['seconds']:,.0f} "
+                         f"| {_fmt(s.get('cpu_seconds'))} / {_fmt(s.get('children_cpu_seconds'))} "
                          f"| {s['peak_mb']:,.0f} |")
         peak = max(s["peak_mb"] for s in p["stages"])
         lines.append(f"| {r['size']:,} | **end to end** | **{total:.2f}** | "
-                     f"{p['articles'] / total:,.0f} | {p['values'] / total:,.0f} | {peak:,.0f} |")
+                     f"{p['articles'] / total:,.0f} | {p['values'] / total:,.0f} | "
+                     f"{own:,.1f} / {children:,.1f} | {peak:,.0f} |")
     lines += ["", "| articles | values | planted pairs | flagged | precision | recall | grouped "
               "| add 10 s | browser open s |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
