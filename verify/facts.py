@@ -283,7 +283,9 @@ def _under_moved_keys(session: Session, new_ids: Sequence[int], old: Sequence[It
     for key in sorted(added.keys() | removed.keys()):
         now = session.scalar(size, {"key": key, "limit": MAX_BLOCK + added[key] + 1}) or 0
         before = now - added[key]  # the least it can have been; at most `removed` more
-        if (before <= MAX_BLOCK < now) if now > MAX_BLOCK else (before + removed[key] > MAX_BLOCK):
+        pushed_over = before <= MAX_BLOCK < now
+        taken_under = now <= MAX_BLOCK < before + removed[key]
+        if pushed_over or taken_under:
             moved.append(key)
     found: set[str] = set()
     for chunk in chunks(moved):
