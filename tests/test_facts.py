@@ -98,3 +98,9 @@ def test_dimensions_grouped_in_processes_give_the_same_facts(tmp_path: Path) -> 
     assert len({item.claim.value.kind for item in items}) > 2, "several dimensions to share out"
     assert any(len(f.members) > 1 for f in alone)
     assert shown(shared) == shown(alone)
+    # A store keeps facts of two versions or more; asked for those alone, in one process or
+    # several, grouping gives exactly them.
+    several = [f for f in alone if len(f.members) > 1]
+    assert shown(group_facts(items, lexicon=lexicon, jobs=1, singles=False)) == shown(several)
+    assert shown(group_facts(items, lexicon=lexicon, jobs=2, parallel_from=1,
+                             singles=False)) == shown(several)

@@ -314,8 +314,7 @@ def _one_regrouping_at_a_time(session: Session) -> None:
 
 def _groups(items: Iterable[Item], lexicon: Lexicon, common: Iterable[str] = ()) -> list[Group]:
     unique = {item.claim_key: item for item in items}
-    groups = group_facts(list(unique.values()), lexicon=lexicon, common=common)
-    return [g for g in groups if len(g.members) > 1]
+    return group_facts(list(unique.values()), lexicon=lexicon, common=common, singles=False)
 
 
 def _claims_of(session: Session, versions: Sequence[int]) -> list[int]:

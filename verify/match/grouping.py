@@ -116,9 +116,11 @@ def fact_id(claim_keys: Iterable[str]) -> str:
 
 def group_facts(
     items: Sequence[Item], *, lexicon: Lexicon | None = None, common: Iterable[str] = (),
-    jobs: int | None = None, parallel_from: int = PARALLEL_FROM,
+    jobs: int | None = None, parallel_from: int = PARALLEL_FROM, singles: bool = True,
 ) -> list[Fact]:
-    """Group items into facts (singletons included), sorted by id.
+    """Group items into facts, sorted by id; with `singles`, a fact of one version for each
+    item that joins no other (a store keeps none: most claims are such, and building and
+    passing them between processes costs more than grouping them).
 
     `common`: blocking keys over the cap in a larger store the items are taken from, so
     that regrouping a part of it finds the candidates that regrouping all of it would.
@@ -131,12 +133,14 @@ def group_facts(
     if workers > 1 and len(items) >= parallel_from:
         parts = _share_out(items, workers)
         if len(parts) > 1:
-            return sorted(_group_in_processes(parts, lexicon, common), key=lambda f: f.id)
-    return _group(items, lexicon, common)
+            return sorted(_group_in_processes(parts, lexicon, common, singles),
+                          key=lambda f: f.id)
+    return _group(items, lexicon, common, singles)
 
 
-def _group(items: Sequence[Item], lexicon: Lexicon | None, common: Iterable[str]) -> list[Fact]:
-    index = FactIndex(lexicon, common)
+def _group(items: Sequence[Item], lexicon: Lexicon | None, common: Iterable[str],
+           singles: bool) -> list[Fact]:
+    index = FactIndex(lexicon, common, singles=singles)
     index.add(items)
     return index.facts()
 
@@ -158,13 +162,15 @@ _inherited: dict[str, Any] = {}
 
 
 def _group_part(number: int) -> list[Fact]:
-    return _group(_inherited["parts"][number], _inherited["lexicon"], _inherited["common"])
+    return _group(_inherited["parts"][number], _inherited["lexicon"], _inherited["common"],
+                  _inherited["singles"])
 
 
 def _group_in_processes(parts: list[list[Item]], lexicon: Lexicon | None,
-                        common: Iterable[str]) -> list[Fact]:
+                        common: Iterable[str], singles: bool) -> list[Fact]:
     """Each part in a forked process; only the facts travel back."""
-    _inherited.update(parts=parts, lexicon=lexicon or default_lexicon(), common=frozenset(common))
+    _inherited.update(parts=parts, lexicon=lexicon or default_lexicon(), common=frozenset(common),
+                      singles=singles)
     try:
         with ProcessPoolExecutor(len(parts), mp_context=get_context("fork")) as pool:
             return [fact for facts in pool.map(_group_part, range(len(parts))) for fact in facts]
@@ -173,10 +179,15 @@ def _group_in_processes(parts: list[list[Item]], lexicon: Lexicon | None,
 
 
 class FactIndex:
-    """Facts over a growing set of items; `add` re-examines only what new items touch."""
+    """Facts over a growing set of items; `add` re-examines only what new items touch.
 
-    def __init__(self, lexicon: Lexicon | None = None, common: Iterable[str] = ()) -> None:
+    Without `singles`, an item that joins no other is no fact of its own (see `group_facts`).
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None, common: Iterable[str] = (), *,
+                 singles: bool = True) -> None:
         self._lexicon = lexicon or default_lexicon()
+        self._singles = singles
         self._items: dict[str, Item] = {}
         self._features: dict[str, Features] = {}
         self._keys: dict[str, frozenset[str]] = {}
@@ -187,7 +198,7 @@ class FactIndex:
         self._facts: dict[str, Fact] = {}
 
     def facts(self) -> list[Fact]:
-        """Every fact, singletons included, sorted by id."""
+        """Every fact, sorted by id."""
         return [self._facts[k] for k in sorted(self._facts)]
 
     def fact(self, fact_id: str) -> Fact:
@@ -229,6 +240,8 @@ class FactIndex:
                 self._fact_of.pop(member.claim_key, None)
         after: set[str] = set()
         for members in self._cluster(component):
+            if len(members) == 1 and not self._singles:
+                continue
             fact = self._build(members)
             self._facts[fact.id] = fact
             after.add(fact.id)
