@@ -161,9 +161,12 @@ def _share_out(items: Sequence[Item], workers: int) -> list[list[Item]]:
 _inherited: dict[str, Any] = {}
 
 
-def _group_part(number: int) -> list[Fact]:
-    return _group(_inherited["parts"][number], _inherited["lexicon"], _inherited["common"],
-                  _inherited["singles"])
+def _group_part(number: int) -> list[tuple[Fact, tuple[str, ...]]]:
+    """The facts of one part, each without its members and with their keys instead: the
+    parent holds the items already, and sending them back cost it more than the rest."""
+    facts = _group(_inherited["parts"][number], _inherited["lexicon"], _inherited["common"],
+                   _inherited["singles"])
+    return [(replace(f, members=()), tuple(m.claim_key for m in f.members)) for f in facts]
 
 
 def _group_in_processes(parts: list[list[Item]], lexicon: Lexicon | None,
@@ -171,9 +174,11 @@ def _group_in_processes(parts: list[list[Item]], lexicon: Lexicon | None,
     """Each part in a forked process; only the facts travel back."""
     _inherited.update(parts=parts, lexicon=lexicon or default_lexicon(), common=frozenset(common),
                       singles=singles)
+    items = {item.claim_key: item for part in parts for item in part}
     try:
         with ProcessPoolExecutor(len(parts), mp_context=get_context("fork")) as pool:
-            return [fact for facts in pool.map(_group_part, range(len(parts))) for fact in facts]
+            return [replace(fact, members=tuple(map(items.__getitem__, keys)))
+                    for facts in pool.map(_group_part, range(len(parts))) for fact, keys in facts]
     finally:
         _inherited.clear()
 
