@@ -251,11 +251,18 @@ def _split_by_block_size(session: Session, keys: list[str]) -> tuple[set[str], s
     A block is counted only up to one claim past the cap, one indexed look-up per key: the
     common keys a few new claims carry hold tens of thousands of claims each in a large
     store, and counting them whole took most of the time of adding ten articles."""
-    past_cap = select(func.count()).select_from(
-        select(BlockingKey.claim_id).where(BlockingKey.key == bindparam("key"))
-        .limit(MAX_BLOCK + 1).subquery())
-    usable = {key for key in keys if (session.scalar(past_cap, {"key": key}) or 0) <= MAX_BLOCK}
+    usable = {key for key in keys if _block_size(session, key, MAX_BLOCK + 1) <= MAX_BLOCK}
     return usable, set(keys) - usable
+
+
+_BLOCK_SIZE = select(func.count()).select_from(
+    select(BlockingKey.claim_id).where(BlockingKey.key == bindparam("key"))
+    .limit(bindparam("limit")).subquery())
+
+
+def _block_size(session: Session, key: str, up_to: int) -> int:
+    """How many claims carry a blocking key, counted no further than `up_to`."""
+    return session.scalar(_BLOCK_SIZE, {"key": key, "limit": up_to}) or 0
 
 
 def _under_moved_keys(session: Session, new_ids: Sequence[int], old: Sequence[Item],
@@ -276,12 +283,9 @@ def _under_moved_keys(session: Session, new_ids: Sequence[int], old: Sequence[It
                                       .group_by(BlockingKey.key)):
             added[key] += n
     removed = Counter(key for item in old for key in blocking_keys(item.claim, lexicon))
-    size = select(func.count()).select_from(
-        select(BlockingKey.claim_id).where(BlockingKey.key == bindparam("key"))
-        .limit(bindparam("limit")).subquery())
     moved = []
     for key in sorted(added.keys() | removed.keys()):
-        now = session.scalar(size, {"key": key, "limit": MAX_BLOCK + added[key] + 1}) or 0
+        now = _block_size(session, key, MAX_BLOCK + added[key] + 1)
         before = now - added[key]  # the least it can have been; at most `removed` more
         pushed_over = before <= MAX_BLOCK < now
         taken_under = now <= MAX_BLOCK < before + removed[key]
