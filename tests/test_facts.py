@@ -7,15 +7,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from conftest import CLAIMS
 
 import verify.facts
 import verify.match.blocking
 from verify.export import export_data
 from verify.facts import current_items
-from verify.match import group_facts
+from verify.match import features, group_facts
+from verify.match.blocking import keys_of
 from verify.pipeline import ingest_and_analyze, load_vocabularies
 from verify.store import open_store
+from verify.store.models import BlockingKey, Claim
 
 
 def grouped(url: str) -> set[tuple[str, str, tuple[str, ...]]]:
@@ -104,3 +107,25 @@ def test_dimensions_grouped_in_processes_give_the_same_facts(tmp_path: Path) -> 
     assert shown(group_facts(items, lexicon=lexicon, jobs=1, singles=False)) == shown(several)
     assert shown(group_facts(items, lexicon=lexicon, jobs=2, parallel_from=1,
                              singles=False)) == shown(several)
+
+
+def test_stored_blocking_keys_are_the_keys_matching_reads(tmp_path: Path) -> None:
+    # The store's candidates must be the ones grouping everything at once would score, so
+    # the keys written at ingest are computed from the claim's sentence, as matching does.
+    url = f"sqlite:///{tmp_path / 'keys.db'}"
+    store = open_store(url)
+    ingest_and_analyze(store, [CLAIMS], folders=[CLAIMS])
+    _, lexicon = load_vocabularies([CLAIMS])
+    with store.session() as session:
+        items = {i.claim_key: i for i in current_items(session)}
+        stored: dict[str, set[str]] = {}
+        for claim_key, key in session.execute(
+                select(Claim.key, BlockingKey.key).join(Claim, Claim.id == BlockingKey.claim_id)):
+            stored.setdefault(claim_key, set()).add(key)
+    store.close()
+    beyond = 0
+    for claim_key, item in items.items():
+        found = features(item.claim, lexicon, item.text)
+        beyond += bool(found.beyond)
+        assert stored.get(claim_key, set()) == set(keys_of(found)), item.text
+    assert beyond, "the sample corpus has values whose clause leaves an entity unnamed"

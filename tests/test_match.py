@@ -463,6 +463,49 @@ def test_an_organisation_named_outside_the_value_s_clause_is_still_its_subject()
     assert set(_firm_groups([kavir, amber], lex)) == {("k",), ("m",)}
 
 
+def test_the_organisation_and_place_a_sentence_names_outside_the_clause_are_keys() -> None:
+    lex = _firms()
+    built = item("b", "a.txt", "Built by Kavir Rail, the pipe that reaches Erbil stretches 80 km",
+                 "80 km", Kind.LENGTH, 80, unit="km", entities=("erbil",),
+                 clause="the pipe that reaches Erbil stretches 80 km")
+    port = item("p", "b.txt", "Through the Erbil depot, Kavir Rail moved 40,000 tonnes of steel",
+                "40,000 tonnes", Kind.WEIGHT, 40000, unit="t", entities=("kavir-rail",),
+                clause="Kavir Rail moved 40,000 tonnes of steel")
+    assert "length:km|@kavir-rail" in blocking_keys(built.claim, lex, built.text)
+    assert "weight:t|@erbil" in blocking_keys(port.claim, lex, port.text)
+    assert "length:km|@kavir-rail" not in blocking_keys(built.claim, lex)  # no sentence given
+
+
+def test_versions_tied_by_the_sentence_s_organisation_meet_when_their_words_are_common() -> None:
+    # A season of coverage makes the words of a pipeline sentence too common to be keys; the
+    # organisation and the place are what is left to tie the versions.
+    lex = _firms()
+    built = item("b", "a.txt", "Built by Kavir Rail, the pipe that reaches Erbil stretches 80 km",
+                 "80 km", Kind.LENGTH, 80, unit="km", entities=("erbil",),
+                 clause="the pipe that reaches Erbil stretches 80 km")
+    line = item("l", "b.txt", "The Kavir Rail pipeline to Erbil runs for 95 km", "95 km",
+                Kind.LENGTH, 95, unit="km", entities=("kavir-rail", "erbil"))
+    words = {k for it in (built, line) for k in blocking_keys(it.claim, lex, it.text)
+             if "@" not in k}
+    groups = {members: status for _, status, members in
+              _summary(group_facts([built, line], lexicon=lex, common=words))}
+    assert groups == {("b", "l"): "conflict"}
+
+
+def test_a_place_word_in_an_organisation_s_name_names_no_place() -> None:
+    from verify.extract.entities import Gazetteer
+    from verify.match import features
+
+    gazetteer = Gazetteer.load()
+    gazetteer.add_lines(["ganja-steel\torganisation\tGanja Steel|غانجا للصلب\t",
+                         "ganja\tplace\tGanja|گنجه\t"])
+    lex = Lexicon.load(gazetteer=gazetteer)
+    steel = item("s", "a.txt", "Ganja Steel employs 900 workers", "900", Kind.COUNT, 900,
+                 entities=("ganja-steel",))
+    found = features(steel.claim, lex, steel.text)
+    assert "ganja" not in found.places | found.beyond
+
+
 def test_tie_words_are_the_first_words_of_the_versions_written_with_each_stem() -> None:
     from verify.match.grouping import display_anchor
     from verify.text.normalize import stem

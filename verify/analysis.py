@@ -60,7 +60,10 @@ class Analyzer:
     def prepare(self, article: Article) -> Prepared:
         result = extract(article.text, published=article.published, language=article.language,
                          gazetteer=self.gazetteer)
-        keys = tuple(tuple(sorted(blocking_keys(found, self.lexicon))) for found in result.claims)
+        text = article.text
+        keys = tuple(tuple(sorted(blocking_keys(
+            found, self.lexicon, text[found.sentence_start:found.sentence_end])))
+            for found in result.claims)
         return Prepared(result, keys)
 
     def forget(self) -> None:

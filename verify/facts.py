@@ -282,7 +282,8 @@ def _under_moved_keys(session: Session, new_ids: Sequence[int], old: Sequence[It
                                       .where(BlockingKey.claim_id.in_(chunk))
                                       .group_by(BlockingKey.key)):
             added[key] += n
-    removed = Counter(key for item in old for key in blocking_keys(item.claim, lexicon))
+    removed = Counter(key for item in old
+                      for key in blocking_keys(item.claim, lexicon, item.text))
     moved = []
     for key in sorted(added.keys() | removed.keys()):
         now = _block_size(session, key, MAX_BLOCK + added[key] + 1)

@@ -18,19 +18,28 @@ from itertools import combinations
 
 from verify.claims import Claim
 from verify.match.lexicon import Lexicon
-from verify.match.similarity import Features, features
+from verify.match.similarity import ENTITY_PREFIX, Features, features
 from verify.match.thresholds import MAX_BLOCK, MIN_SHARED
 
 
 def keys_of(f: Features) -> frozenset[str]:
-    """The blocking keys of a claim's features: dimension × anchor."""
+    """The blocking keys of a claim's features: dimension × anchor, and dimension × each
+    entity the sentence names beyond the value's clause that the value is about: "Built by
+    Kavir Rail, the pipe that reaches Baku stretches 80 km" shares the key of Kavir Rail
+    with "The Kavir Rail pipeline to Baku runs for 80 km", though its clause names only
+    Baku, and the key of Baku alone grows too common to tie them in a season of coverage."""
     prefix = f.dimension + "|"
-    return frozenset([prefix + anchor for anchor in f.anchors])
+    keys = [prefix + anchor for anchor in f.anchors]
+    if f.beyond:
+        keys += [prefix + ENTITY_PREFIX + e for e in f.beyond]
+    return frozenset(keys)
 
 
-def blocking_keys(claim: Claim, lexicon: Lexicon | None = None) -> frozenset[str]:
-    """The blocking keys of a claim (what a store indexes it by to fetch candidates)."""
-    return keys_of(features(claim, lexicon))
+def blocking_keys(claim: Claim, lexicon: Lexicon | None = None,
+                  sentence: str | None = None) -> frozenset[str]:
+    """The blocking keys of a claim (what a store indexes it by to fetch candidates); pass
+    its sentence, as matching does, or the keys the sentence adds are missing."""
+    return keys_of(features(claim, lexicon, sentence))
 
 
 class InvertedIndex:

@@ -56,6 +56,9 @@ class Features:
     events: frozenset[str] = frozenset()  # concepts of `frame` in EVENT_ROLES
     opposable: frozenset[str] = frozenset()  # words that have an opposite in the lexicon
     actors: frozenset[str] = frozenset()  # organisations named, the cited source left out
+    # entity keys the value is about that its clause does not name: the sentence's
+    # organisation or places (see `features`); blocking keys, not anchors
+    beyond: frozenset[str] = frozenset()
 
 
 def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None = None) -> Features:
@@ -76,16 +79,17 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
     near: tuple[str, ...] = ()
     places = _places(entities, lex)
     sentence_stems: list[str] = []
+    named: frozenset[str] = _EMPTY
     if sentence:
         before, value, after = _words(claim, sentence)
         near_stems, sentence_stems = _stems(before, value, after)
         near = tuple(sorted({*lex.concepts(near_stems, names=True, own=own),
                              *_phrases(before, after, lex)}))
-        if len(places) < 2:  # a border, a distance, relations: two parties, named nearby
-            place_words = lex.place_words
-            named = {place_words[t] for t in sentence_stems if t in place_words}
-            if named:
-                places = places | _places(named, lex) or _EMPTY
+    actors = _actors(claim, entities, lex, sentence_stems)
+    if sentence and len(places) < 2:  # a border, a distance, relations: two parties, named nearby
+        named = _named_places(sentence_stems, own, actors, lex)
+        if named:
+            places = places | _places(named, lex) or _EMPTY
     roles = lex.roles
     frame = _set([w for w in words if w in roles] + [w for w in near if w in roles])
     parents = lex.parents
@@ -97,7 +101,7 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
         _slots(frame, roles), bool(frame & lex.parties),
         _set([c for c in frame if roles[c] in EVENT_ROLES]) if frame else _EMPTY,
         _set([w for w in words if w in lex.opposable]),
-        _actors(claim, entities, lex, sentence_stems),
+        actors, (actors | named) - entities or _EMPTY,
     )
 
 
@@ -135,6 +139,15 @@ def _actors(
         return organisations
     cited = {stem(t) for t in TOKEN_RE.findall(claim.source)}
     return _set([k for k in organisations if not lex.name_stems.get(k, _EMPTY) & cited])
+
+
+def _named_places(stems: list[str], own: dict[str, str], actors: frozenset[str],
+                  lex: Lexicon) -> frozenset[str]:
+    """Places the sentence names in one word, words of the names of its entities and
+    organisations left out: "Ganja" in Ganja Steel names no city."""
+    place_words, name_stems = lex.place_words, lex.name_stems
+    taken = set(own).union(*(name_stems.get(k, _EMPTY) for k in actors)) if actors else own
+    return _set([place_words[t] for t in stems if t in place_words and t not in taken])
 
 
 def _phrases(before: list[str], after: list[str], lex: Lexicon) -> set[str]:
