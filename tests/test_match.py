@@ -395,7 +395,8 @@ def _firms() -> Lexicon:
     gazetteer = Gazetteer.load()
     gazetteer.add_lines(["kavir-rail\torganisation\tKavir Rail|كافير للسكك الحديدية\t",
                          "amber-rail\torganisation\tAmber Rail|عنبر للسكك الحديدية\t",
-                         "erbil\tplace\tErbil|أربيل\t", "basra\tplace\tBasra|البصرة\t"])
+                         "erbil\tplace\tErbil|أربيل\t", "basra\tplace\tBasra|البصرة\t",
+                         "bandar-abbas\tplace\tBandar Abbas|بندر عباس\t"])
     return Lexicon.load(gazetteer=gazetteer)
 
 
@@ -474,6 +475,17 @@ def test_the_organisation_and_place_a_sentence_names_outside_the_clause_are_keys
     assert "length:km|@kavir-rail" in blocking_keys(built.claim, lex, built.text)
     assert "weight:t|@erbil" in blocking_keys(port.claim, lex, port.text)
     assert "length:km|@kavir-rail" not in blocking_keys(built.claim, lex)  # no sentence given
+
+
+def test_a_place_of_several_words_is_read_from_the_sentence_only_whole() -> None:
+    lex = _firms()
+    whole = item("w", "a.txt", "وشحنت كافير للسكك الحديدية عبر ميناء بندر عباس 40 ألف طن",
+                 "40 ألف طن", Kind.WEIGHT, 40000, unit="t", entities=("kavir-rail",),
+                 clause="وشحنت كافير للسكك الحديدية 40 ألف طن")
+    part = item("p", "b.txt", "Abbas said that Kavir Rail moved 40,000 tonnes", "40,000 tonnes",
+                Kind.WEIGHT, 40000, unit="t", entities=("kavir-rail",))
+    assert "weight:t|@bandar-abbas" in blocking_keys(whole.claim, lex, whole.text)
+    assert "weight:t|@bandar-abbas" not in blocking_keys(part.claim, lex, part.text)
 
 
 def test_versions_tied_by_the_sentence_s_organisation_meet_when_their_words_are_common() -> None:

@@ -38,7 +38,7 @@ from importlib import resources
 from pathlib import Path
 
 from verify.extract.entities import Gazetteer
-from verify.text.normalize import TOKEN_RE, match_form, stem
+from verify.text.normalize import TOKEN_RE, is_content_word, match_form, stem
 
 MIN_PLACE_STEM = 4  # letters a one-word place name's stem needs to be read in running text
 CONCEPT_PREFIX = "~"  # marks a concept among raw stems: "~embassy" never equals a stem
@@ -56,7 +56,9 @@ class Lexicon:
     parties: frozenset[str] = frozenset()  # concept tokens of facts that join places
     parents: dict[str, str] = field(default_factory=dict)  # entity key → the party it belongs to
     places: frozenset[str] = frozenset()  # entity keys of places (countries, cities...)
-    place_words: dict[str, str] = field(default_factory=dict)  # one-word place name → key
+    # first stem of a place's name → (the stems of that name, the place's key)
+    place_names: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
+        default_factory=dict)
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # word forms → concept
     opposable: frozenset[str] = frozenset()  # concept tokens that have an opposite
     organisations: frozenset[str] = frozenset()  # entity keys of organisations
@@ -126,7 +128,7 @@ class Lexicon:
                     by_first.setdefault(stems[0], []).append((key, frozenset(stems)))
         return cls(by_stem, names, frozenset(opposites), frozenset(negations), roles,
                    frozenset(parties), _parents(), places,
-                   _place_words(entities, places, by_stem), phrases,
+                   _place_names(entities, places, by_stem), phrases,
                    frozenset(one for one, _ in opposites), organisations, name_stems,
                    {k: tuple(v) for k, v in by_first.items()})
 
@@ -176,22 +178,28 @@ class Lexicon:
         return tuple(out)
 
 
-def _place_words(
+def _place_names(
     entities: Gazetteer, places: frozenset[str], taken: dict[str, str]
-) -> dict[str, str]:
-    """Stems of one-word place names ("Iran", "باكو"), for reading the places of a sentence.
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Place names as content stems ("Iran", "باكو", "Bandar Abbas"), by their first stem,
+    longest first, for reading the places of a sentence.
 
-    Short stems (the Arabic stemmer cuts "باكو" to three letters), stems of two places and
-    stems of lexicon words are left out: a place read where none is named would keep two
-    versions of one fact apart.
+    A name of one word is left out when its stem is short (the Arabic stemmer cuts "باكو"
+    to three letters) or a lexicon word, and so is a name two places share: a place read
+    where none is named would keep two versions of one fact apart.
     """
-    found: dict[str, set[str]] = {}
+    found: dict[tuple[str, ...], set[str]] = {}
     for key in sorted(places):
         for name in entities.names[key]:
-            tokens = TOKEN_RE.findall(name)
-            if len(tokens) == 1 and len(stem(tokens[0])) >= MIN_PLACE_STEM:
-                found.setdefault(stem(tokens[0]), set()).add(key)
-    return {s: next(iter(keys)) for s, keys in found.items() if len(keys) == 1 and s not in taken}
+            stems = tuple(stem(t) for t in TOKEN_RE.findall(name) if is_content_word(t))
+            if len(stems) > 1 or (stems and len(stems[0]) >= MIN_PLACE_STEM
+                                  and stems[0] not in taken):
+                found.setdefault(stems, set()).add(key)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for stems in sorted(found, key=lambda words: (-len(words), words)):
+        if len(found[stems]) == 1:
+            by_first.setdefault(stems[0], []).append((stems, next(iter(found[stems]))))
+    return {first: tuple(names) for first, names in by_first.items()}
 
 
 def _parents() -> dict[str, str]:

@@ -143,11 +143,18 @@ def _actors(
 
 def _named_places(stems: list[str], own: dict[str, str], actors: frozenset[str],
                   lex: Lexicon) -> frozenset[str]:
-    """Places the sentence names in one word, words of the names of its entities and
-    organisations left out: "Ganja" in Ganja Steel names no city."""
-    place_words, name_stems = lex.place_words, lex.name_stems
-    taken = set(own).union(*(name_stems.get(k, _EMPTY) for k in actors)) if actors else own
-    return _set([place_words[t] for t in stems if t in place_words and t not in taken])
+    """Places the sentence names, words of the names of its entities and organisations
+    left out: "Ganja" in Ganja Steel names no city."""
+    names, name_stems = lex.place_names, lex.name_stems
+    taken = own.keys() | set().union(*(name_stems.get(k, _EMPTY) for k in actors))
+    found = []
+    for i, first in enumerate(stems):
+        for words, key in names.get(first, ()):
+            if (len(words) == 1 or tuple(stems[i : i + len(words)]) == words) \
+                    and taken.isdisjoint(words):
+                found.append(key)
+                break
+    return _set(found)
 
 
 def _phrases(before: list[str], after: list[str], lex: Lexicon) -> set[str]:
