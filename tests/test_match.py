@@ -504,6 +504,19 @@ def test_versions_tied_by_the_sentence_s_organisation_meet_when_their_words_are_
     assert groups == {("b", "l"): "conflict"}
 
 
+def test_an_organisation_is_read_from_a_sentence_only_where_its_name_stands_whole() -> None:
+    from verify.extract.entities import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    gazetteer.add_lines(["kavir-rail\torganisation\tKavir Rail\t",
+                         "bank-of-erbil\torganisation\tBank of Erbil\t"])
+    lex = Lexicon.load(gazetteer=gazetteer)
+    assert lex.organisations_in(content_stems("Built by Kavir Rail, the pipe")) == {"kavir-rail"}
+    assert lex.organisations_in(content_stems("Kavir Dairy ships its milk by rail")) == set()
+    assert lex.organisations_in(content_stems("a loan from the Bank of Erbil")) == {
+        "bank-of-erbil"}
+
+
 def test_a_place_word_in_an_organisation_s_name_names_no_place() -> None:
     from verify.extract.entities import Gazetteer
     from verify.match import features

@@ -32,6 +32,7 @@ of one sector as if they shared the fact's words (`own_names`).
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -63,8 +64,8 @@ class Lexicon:
     opposable: frozenset[str] = frozenset()  # concept tokens that have an opposite
     organisations: frozenset[str] = frozenset()  # entity keys of organisations
     name_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # key → its names' stems
-    # first stem of an organisation's name → (key, all the stems of that name)
-    organisation_names: dict[str, tuple[tuple[str, frozenset[str]], ...]] = field(
+    # first stem of an organisation's name → (the stems of that name, the key)
+    organisation_names: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
         default_factory=dict)
     # how many words the phrases have, and their first words: derived once, so that looking
     # for phrases next to a value builds no tuple of words that no phrase starts with
@@ -120,23 +121,18 @@ class Lexicon:
                                      for t in TOKEN_RE.findall(name))
                       for key in entities.names}
         organisations = frozenset(k for k, t in entities.types.items() if t == "organisation")
-        by_first: dict[str, list[tuple[str, frozenset[str]]]] = {}
-        for key in sorted(organisations):
-            for name in entities.names[key]:
-                stems = [stem(t) for t in TOKEN_RE.findall(name)]
-                if stems:
-                    by_first.setdefault(stems[0], []).append((key, frozenset(stems)))
+        organisation_names = _by_first_stem({
+            (stems, key) for key in organisations for name in entities.names[key]
+            if (stems := _content_stems(name))})
         return cls(by_stem, names, frozenset(opposites), frozenset(negations), roles,
                    frozenset(parties), _parents(), places,
                    _place_names(entities, places, by_stem), phrases,
                    frozenset(one for one, _ in opposites), organisations, name_stems,
-                   {k: tuple(v) for k, v in by_first.items()})
+                   organisation_names)
 
-    def organisations_in(self, stems: Iterable[str]) -> frozenset[str]:
-        """Keys of the organisations whose whole name (every word of it) is among `stems`."""
-        present = set(stems)
-        return frozenset(key for s in present for key, name in self.organisation_names.get(s, ())
-                         if name <= present)
+    def organisations_in(self, stems: Sequence[str]) -> frozenset[str]:
+        """Keys of the organisations named in the content stems of a sentence."""
+        return names_in(stems, self.organisation_names)
 
     def own_names(self, entities: Collection[str]) -> dict[str, str]:
         """Stem → entity key for every word of the names of the given entities.
@@ -178,11 +174,42 @@ class Lexicon:
         return tuple(out)
 
 
-def _place_names(
-    entities: Gazetteer, places: frozenset[str], taken: dict[str, str]
-) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """Place names as content stems ("Iran", "باكو", "Bandar Abbas"), by their first stem,
-    longest first, for reading the places of a sentence.
+Names = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first stem → (stems, key)
+
+
+def names_in(stems: Sequence[str], names: Names,
+             taken: AbstractSet[str] = frozenset()) -> frozenset[str]:
+    """Keys of the names whose content stems stand in a row among `stems` (the content
+    stems of a sentence), the longest at each place; names with a word of `taken` are not
+    read. In a row, not anywhere in the sentence: "Kavir Dairy supplies Fayruz Solar
+    Energy" names no Kavir Energy."""
+    found = []
+    for i, first in enumerate(stems):
+        for words, key in names.get(first, ()):
+            if len(words) > 1 and tuple(stems[i : i + len(words)]) != words:
+                continue
+            if taken and not taken.isdisjoint(words):
+                continue
+            found.append(key)
+            break
+    return frozenset(found)
+
+
+def _content_stems(name: str) -> tuple[str, ...]:
+    return tuple(stem(t) for t in TOKEN_RE.findall(name) if is_content_word(t))
+
+
+def _by_first_stem(names: Iterable[tuple[tuple[str, ...], str]]) -> Names:
+    """Names by their first stem, longest first."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for stems, key in sorted(names, key=lambda n: (-len(n[0]), n)):
+        by_first.setdefault(stems[0], []).append((stems, key))
+    return {first: tuple(found) for first, found in by_first.items()}
+
+
+def _place_names(entities: Gazetteer, places: frozenset[str], taken: dict[str, str]) -> Names:
+    """Place names as content stems ("Iran", "باكو", "Bandar Abbas"), for reading the places
+    of a sentence.
 
     A name of one word is left out when its stem is short (the Arabic stemmer cuts "باكو"
     to three letters) or a lexicon word, and so is a name two places share: a place read
@@ -191,15 +218,12 @@ def _place_names(
     found: dict[tuple[str, ...], set[str]] = {}
     for key in sorted(places):
         for name in entities.names[key]:
-            stems = tuple(stem(t) for t in TOKEN_RE.findall(name) if is_content_word(t))
+            stems = _content_stems(name)
             if len(stems) > 1 or (stems and len(stems[0]) >= MIN_PLACE_STEM
                                   and stems[0] not in taken):
                 found.setdefault(stems, set()).add(key)
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for stems in sorted(found, key=lambda words: (-len(words), words)):
-        if len(found[stems]) == 1:
-            by_first.setdefault(stems[0], []).append((stems, next(iter(found[stems]))))
-    return {first: tuple(names) for first, names in by_first.items()}
+    return _by_first_stem((stems, next(iter(keys))) for stems, keys in found.items()
+                          if len(keys) == 1)
 
 
 def _parents() -> dict[str, str]:

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from verify.claims import Claim
 from verify.compare import TIME_KINDS, dimension
-from verify.match.lexicon import CONCEPT_PREFIX, Lexicon, default_lexicon
+from verify.match.lexicon import CONCEPT_PREFIX, Lexicon, default_lexicon, names_in
 from verify.match.thresholds import (
     EVENT_ROLES,
     MIN_SHARED,
@@ -145,16 +145,9 @@ def _named_places(stems: list[str], own: dict[str, str], actors: frozenset[str],
                   lex: Lexicon) -> frozenset[str]:
     """Places the sentence names, words of the names of its entities and organisations
     left out: "Ganja" in Ganja Steel names no city."""
-    names, name_stems = lex.place_names, lex.name_stems
+    name_stems = lex.name_stems
     taken = own.keys() | set().union(*(name_stems.get(k, _EMPTY) for k in actors))
-    found = []
-    for i, first in enumerate(stems):
-        for words, key in names.get(first, ()):
-            if (len(words) == 1 or tuple(stems[i : i + len(words)]) == words) \
-                    and taken.isdisjoint(words):
-                found.append(key)
-                break
-    return _set(found)
+    return names_in(stems, lex.place_names, taken)
 
 
 def _phrases(before: list[str], after: list[str], lex: Lexicon) -> set[str]:
