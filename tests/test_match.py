@@ -477,6 +477,18 @@ def test_the_organisation_and_place_a_sentence_names_outside_the_clause_are_keys
     assert "length:km|@kavir-rail" not in blocking_keys(built.claim, lex)  # no sentence given
 
 
+def test_a_second_organisation_of_the_sentence_is_a_key_unless_it_is_the_cited_source() -> None:
+    from dataclasses import replace
+
+    lex = _firms()
+    sent = item("s", "a.txt", "To support Amber Rail, Kavir Rail has assigned 70 engineers", "70",
+                Kind.COUNT, 70, entities=("kavir-rail",),
+                clause="Kavir Rail has assigned 70 engineers")
+    assert "count:-|@amber-rail" in blocking_keys(sent.claim, lex, sent.text)
+    cited = replace(sent.claim, source="Amber Rail")
+    assert "count:-|@amber-rail" not in blocking_keys(cited, lex, sent.text)
+
+
 def test_a_place_of_several_words_is_read_from_the_sentence_only_whole() -> None:
     lex = _firms()
     whole = item("w", "a.txt", "وشحنت كافير للسكك الحديدية عبر ميناء بندر عباس 40 ألف طن",

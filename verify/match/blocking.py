@@ -24,10 +24,10 @@ from verify.match.thresholds import MAX_BLOCK, MIN_SHARED
 
 def keys_of(f: Features) -> frozenset[str]:
     """The blocking keys of a claim's features: dimension × anchor, and dimension × each
-    entity the sentence names beyond the value's clause that the value is about: "Built by
-    Kavir Rail, the pipe that reaches Baku stretches 80 km" shares the key of Kavir Rail
-    with "The Kavir Rail pipeline to Baku runs for 80 km", though its clause names only
-    Baku, and the key of Baku alone grows too common to tie them in a season of coverage."""
+    organisation and place its sentence names beyond the value's clause: "Built by Kavir
+    Rail, the pipe that reaches Baku stretches 80 km" shares the key of Kavir Rail with
+    "The Kavir Rail pipeline to Baku runs for 80 km", though its clause names only Baku,
+    and the key of Baku alone grows too common to tie them in a season of coverage."""
     prefix = f.dimension + "|"
     keys = [prefix + anchor for anchor in f.anchors]
     if f.beyond:

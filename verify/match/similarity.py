@@ -56,8 +56,8 @@ class Features:
     events: frozenset[str] = frozenset()  # concepts of `frame` in EVENT_ROLES
     opposable: frozenset[str] = frozenset()  # words that have an opposite in the lexicon
     actors: frozenset[str] = frozenset()  # organisations named, the cited source left out
-    # entity keys the value is about that its clause does not name: the sentence's
-    # organisation or places (see `features`); blocking keys, not anchors
+    # organisations and places the sentence names beyond the clause, the cited source left
+    # out (see `features`): blocking keys, not anchors
     beyond: frozenset[str] = frozenset()
 
 
@@ -70,6 +70,11 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
     are the clause's, each standing for the country it belongs to (Baku for Azerbaijan);
     when the clause names fewer than two, the sentence's are read too: "the president of
     Azerbaijan, whose country shares a border of 700 km with Iran" is about Azerbaijan.
+    The organisations it is about (`actors`) are the clause's, or the sentence's when the
+    clause names none ("Built by Kavir Rail, the pipe that reaches Baku stretches 80 km":
+    the pipe is Kavir Rail's), less the one it cites. The organisations and places the
+    sentence names beyond the clause (`beyond`) are blocking keys only, never scored: they
+    find the versions whose clauses name what this one leaves to the rest of its sentence.
     """
     lex = lexicon or default_lexicon()
     entities = _set(claim.entities)
@@ -79,17 +84,19 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
     near: tuple[str, ...] = ()
     places = _places(entities, lex)
     sentence_stems: list[str] = []
-    named: frozenset[str] = _EMPTY
     if sentence:
         before, value, after = _words(claim, sentence)
         near_stems, sentence_stems = _stems(before, value, after)
         near = tuple(sorted({*lex.concepts(near_stems, names=True, own=own),
                              *_phrases(before, after, lex)}))
-    actors = _actors(claim, entities, lex, sentence_stems)
+    named = lex.organisations_in(sentence_stems) if sentence_stems else _EMPTY
+    actors = _uncited(claim, entities & lex.organisations or named, lex)
+    named = _uncited(claim, named, lex)
     if sentence and len(places) < 2:  # a border, a distance, relations: two parties, named nearby
-        named = _named_places(sentence_stems, own, actors, lex)
-        if named:
-            places = places | _places(named, lex) or _EMPTY
+        read = _named_places(sentence_stems, own, actors, lex)
+        if read:
+            places = places | _places(read, lex) or _EMPTY
+            named |= read
     roles = lex.roles
     frame = _set([w for w in words if w in roles] + [w for w in near if w in roles])
     parents = lex.parents
@@ -101,7 +108,7 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
         _slots(frame, roles), bool(frame & lex.parties),
         _set([c for c in frame if roles[c] in EVENT_ROLES]) if frame else _EMPTY,
         _set([w for w in words if w in lex.opposable]),
-        actors, (actors | named) - entities or _EMPTY,
+        actors, named - entities or _EMPTY,
     )
 
 
@@ -122,20 +129,13 @@ def _slots(
     return tuple(sorted((role, frozenset(c)) for role, c in slots.items()))
 
 
-def _actors(
-    claim: Claim, entities: frozenset[str], lex: Lexicon, sentence_stems: list[str]
-) -> frozenset[str]:
-    """The organisations a claim is about: those it names, less the one it cites.
+def _uncited(claim: Claim, organisations: frozenset[str], lex: Lexicon) -> frozenset[str]:
+    """The organisations a claim is about, of those given: all but the one it cites.
 
-    When the value's clause names none, the sentence's are read ("Built by Kavir Rail, the
-    pipe that reaches Baku stretches 80 km": the pipe is Kavir Rail's), as places are.
     A source credited with a figure is not what the figure is about: two versions that
     credit one figure to different sources are one fact (an attribution conflict at most).
     """
-    organisations = entities & lex.organisations or lex.organisations_in(sentence_stems)
-    if not organisations:
-        return _EMPTY
-    if not claim.source:
+    if not organisations or not claim.source:
         return organisations
     cited = {stem(t) for t in TOKEN_RE.findall(claim.source)}
     return _set([k for k in organisations if not lex.name_stems.get(k, _EMPTY) & cited])
