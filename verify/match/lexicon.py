@@ -45,6 +45,10 @@ MIN_PLACE_STEM = 4  # letters a one-word place name's stem needs to be read in r
 CONCEPT_PREFIX = "~"  # marks a concept among raw stems: "~embassy" never equals a stem
 
 
+# first stem → the lengths of the names it starts, longest first, and those names' stems → key
+Names = dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], str]]]
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """A stem → concept map; `concepts()` rewrites a context into shared tokens."""
@@ -57,16 +61,12 @@ class Lexicon:
     parties: frozenset[str] = frozenset()  # concept tokens of facts that join places
     parents: dict[str, str] = field(default_factory=dict)  # entity key → the party it belongs to
     places: frozenset[str] = frozenset()  # entity keys of places (countries, cities...)
-    # first stem of a place's name → (the stems of that name, the place's key)
-    place_names: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
-        default_factory=dict)
+    place_names: Names = field(default_factory=dict)  # to read places in a sentence
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # word forms → concept
     opposable: frozenset[str] = frozenset()  # concept tokens that have an opposite
     organisations: frozenset[str] = frozenset()  # entity keys of organisations
     name_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # key → its names' stems
-    # first stem of an organisation's name → (the stems of that name, the key)
-    organisation_names: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
-        default_factory=dict)
+    organisation_names: Names = field(default_factory=dict)  # to read them in a sentence
     # how many words the phrases have, and their first words: derived once, so that looking
     # for phrases next to a value builds no tuple of words that no phrase starts with
     phrase_lengths: frozenset[int] = field(init=False, default=frozenset())
@@ -174,9 +174,6 @@ class Lexicon:
         return tuple(out)
 
 
-Names = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first stem → (stems, key)
-
-
 def names_in(stems: Sequence[str], names: Names,
              taken: AbstractSet[str] = frozenset()) -> frozenset[str]:
     """Keys of the names whose content stems stand in a row among `stems` (the content
@@ -184,15 +181,25 @@ def names_in(stems: Sequence[str], names: Names,
     read. In a row, not anywhere in the sentence: "Kavir Dairy supplies Fayruz Solar
     Energy" names no Kavir Energy."""
     found = []
-    for i, first in enumerate(stems):
-        for words, key in names.get(first, ()):
-            if len(words) > 1 and tuple(stems[i : i + len(words)]) != words:
-                continue
-            if taken and not taken.isdisjoint(words):
-                continue
-            found.append(key)
-            break
+    for first in names.keys() & stems:  # the few names a sentence holds, found in C
+        lengths, keys = names[first]
+        at = -1
+        while (at := _index(stems, first, at + 1)) >= 0:
+            for n in lengths:
+                words = tuple(stems[at : at + n])
+                key = keys.get(words)
+                if key is not None and not (taken and not taken.isdisjoint(words)):
+                    found.append(key)
+                    break
     return frozenset(found)
+
+
+def _index(items: Sequence[str], item: str, start: int) -> int:
+    """Where `item` next stands in `items` from `start` on; -1 when nowhere."""
+    try:
+        return items.index(item, start)
+    except ValueError:
+        return -1
 
 
 def _content_stems(name: str) -> tuple[str, ...]:
@@ -200,11 +207,12 @@ def _content_stems(name: str) -> tuple[str, ...]:
 
 
 def _by_first_stem(names: Iterable[tuple[tuple[str, ...], str]]) -> Names:
-    """Names by their first stem, longest first."""
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for stems, key in sorted(names, key=lambda n: (-len(n[0]), n)):
-        by_first.setdefault(stems[0], []).append((stems, key))
-    return {first: tuple(found) for first, found in by_first.items()}
+    """Names by their first stem (a name of two keys keeps the lesser)."""
+    by_first: dict[str, dict[tuple[str, ...], str]] = {}
+    for stems, key in sorted(names, reverse=True):
+        by_first.setdefault(stems[0], {})[stems] = key
+    return {first: (tuple(sorted({len(s) for s in keys}, reverse=True)), keys)
+            for first, keys in by_first.items()}
 
 
 def _place_names(entities: Gazetteer, places: frozenset[str], taken: dict[str, str]) -> Names:
