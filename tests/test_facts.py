@@ -129,3 +129,55 @@ def test_stored_blocking_keys_are_the_keys_matching_reads(tmp_path: Path) -> Non
         beyond += bool(found.beyond)
         assert stored.get(claim_key, set()) == set(keys_of(found)), item.text
     assert beyond, "the sample corpus has values whose clause leaves an entity unnamed"
+
+
+# Written for the test: each country is named by more claims than the cap of 2 allows, but
+# a border is named by its two countries, and two of its versions are few.
+BORDERS = {
+    "a1.txt": "The border of Azerbaijan and Armenia is 1,000 km long.",
+    "a2.txt": "The border of Azerbaijan and Russia is 340 km long.",
+    "a3.txt": "The border of Iran and Turkey is 530 km long.",
+    "a4.txt": "The border of Iran and Turkmenistan is 1,150 km long.",
+    "p1.txt": "The border of Azerbaijan and Iran is 700 km long.",
+    "p2.txt": "The border of Azerbaijan and Iran is 430 km long.",
+    "p3.txt": "Azerbaijan lies 760 km away from Iran.",
+    "q1.txt": "The border of Armenia and Turkey is 310 km long.",
+    "q2.txt": "The border of Armenia and Turkey is 270 km long.",
+}
+
+
+def test_a_pair_of_common_places_ties_its_few_claims_until_it_grows_common(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(verify.facts, "MAX_BLOCK", 2)
+    monkeypatch.setattr(verify.match.blocking, "MAX_BLOCK", 2)
+    folder = tmp_path / "borders"
+    folder.mkdir()
+    for name, text in BORDERS.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    files = sorted(folder.iterdir())
+    at_once = f"sqlite:///{tmp_path / 'once.db'}"
+    store = open_store(at_once)
+    ingest_and_analyze(store, files)
+    store.close()
+    stepwise = f"sqlite:///{tmp_path / 'steps.db'}"
+    store = open_store(stepwise)
+    for path in files:
+        ingest_and_analyze(store, [path])
+    store.close()
+    expected = grouped(at_once)
+    # Armenia and Turkey are named by two claims: one fact. Azerbaijan and Iran by three
+    # (two border lengths and a distance), more than the cap: no tie is left.
+    assert [(status, len(members)) for _, status, members in expected] == [("conflict", 2)]
+    assert grouped(stepwise) == expected
+    # An edit that takes the distance away gives the two border lengths their tie back.
+    (folder / "p3.txt").write_text("The border of Iran and Russia is 760 km long.\n",
+                                   encoding="utf-8")
+    store = open_store(stepwise)
+    ingest_and_analyze(store, [folder / "p3.txt"])
+    store.close()
+    fresh = f"sqlite:///{tmp_path / 'fresh.db'}"
+    store = open_store(fresh)
+    ingest_and_analyze(store, files)
+    store.close()
+    assert len(grouped(fresh)) == 2
+    assert grouped(stepwise) == grouped(fresh)

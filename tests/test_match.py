@@ -166,10 +166,41 @@ def test_an_over_common_key_stops_being_a_key() -> None:
     crossed: set[str] = set()
     for n in range(MAX_BLOCK + 1):
         crossed |= index.add(f"c{n}", ["common", f"own{n}", f"mine{n}"])
-    assert crossed == {"common"}
+    assert crossed == {f"c{n}" for n in range(MAX_BLOCK + 1)}  # their links are re-derived
     index.add("q", ["common", "own0"])
     assert index.candidates("q", ["common", "own0"]) == []
     assert index.candidates("q", ["common", "own0", "mine0"]) == ["c0"]
+
+
+def test_two_common_entities_tie_the_few_claims_that_name_both() -> None:
+    index = InvertedIndex()
+    keys: dict[str, list[str]] = {}
+    for n in range(MAX_BLOCK + 1):  # each country is named by many claims, with others
+        keys[f"a{n}"] = ["d|@azerbaijan", f"d|@other{n}", "d|border"]
+        keys[f"i{n}"] = ["d|@iran", f"d|@else{n}", "d|border"]
+    keys["x"] = keys["y"] = ["d|@azerbaijan", "d|@iran", "d|border"]
+    for claim, its in keys.items():
+        index.add(claim, its)
+    assert index.candidates("x", keys["x"]) == ["y"]
+    assert index.pairs({"x"}, keys) == {("x", "y")}  # a few claims: their blocks are read
+    assert index.pairs(set(keys), keys) == {("x", "y")}  # all of them: every block is read
+    assert index.candidates("w", ["d|@azerbaijan", "d|border"]) == []  # one entity: no tie
+    crossed: set[str] = set()
+    for n in range(MAX_BLOCK):  # the pair grows as common as its countries
+        crossed |= index.add(f"p{n}", ["d|@azerbaijan", "d|@iran"])
+    assert {"x", "y"} <= crossed
+    assert index.candidates("x", keys["x"]) == []
+
+
+def test_a_store_s_common_pairs_of_entities_are_common_in_a_part_of_it_too() -> None:
+    keys = ["d|@azerbaijan", "d|@iran"]
+    index = InvertedIndex(common=[*keys, ("d|@azerbaijan", "d|@iran")])
+    index.add("x", keys)
+    assert index.candidates("y", keys) == []
+    assert InvertedIndex(common=keys).candidates("y", keys) == []  # nothing indexed yet
+    index = InvertedIndex(common=keys)
+    index.add("x", keys)
+    assert index.candidates("y", keys) == ["x"]
 
 
 def test_a_store_s_common_keys_are_common_in_a_part_of_it_too() -> None:

@@ -16,13 +16,13 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 from sqlalchemy import Select, Table, bindparam, func, insert, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from verify import claims as c
 from verify import collector
 from verify.match import Fact as Group
 from verify.match import Features, Item, Lexicon, features, group_facts, score
-from verify.match.blocking import blocking_keys, keys_of
+from verify.match.blocking import blocking_keys, entity_pairs, keys_of
 from verify.match.thresholds import (
     GROUP_THRESHOLD,
     MAX_BLOCK,
@@ -175,9 +175,10 @@ def _component(session: Session, seeds: list[Item],
     them can change, since facts only ever join linked claims. Also returns the blocking
     keys found over the cap, so the regrouping treats them as the whole store would.
 
-    Each step asks the blocking index which claims share MIN_SHARED usable keys with one
-    claim of the frontier (ids and keys only), and loads and scores just those. A block, a
-    claim and its features are fetched or computed once however many steps meet them."""
+    Each step asks the blocking index which claims share MIN_SHARED usable keys, or a rare
+    pair of entity keys, with one claim of the frontier (ids and keys only), and loads and
+    scores just those. A block, a claim and its features are fetched or computed once
+    however many steps meet them."""
     floor = min(GROUP_THRESHOLD, SAME_DOCUMENT_THRESHOLD)
     found = {item.claim_key: item for item in seeds}
     loaded: dict[int, Item] = {}
@@ -192,7 +193,9 @@ def _component(session: Session, seeds: list[Item],
                 index.setdefault(block, []).append(key)
         shared = Counter((claim_id, key) for block, claim_ids in blocks.usable(index).items()
                          for claim_id in claim_ids for key in index[block])
-        close = sorted({claim_id for (claim_id, _), n in shared.items() if n >= MIN_SHARED})
+        named = {pair for feats in near.values() for pair in entity_pairs(keys_of(feats))}
+        close = sorted({claim_id for (claim_id, _), n in shared.items() if n >= MIN_SHARED}
+                       | {claim_id for ids in blocks.named(named).values() for claim_id in ids})
         loaded.update(_items_with_ids(session, [i for i in close if i not in loaded]))
         frontier = []
         for item in (loaded[i] for i in close):
@@ -223,12 +226,14 @@ class _Features:
 class _Blocks:
     """The blocking index as a walk reads it: each key's size and claims fetched once.
 
-    `common` gathers the keys met over the cap (too common to tie two claims)."""
+    `common` gathers the keys, and the pairs of entity keys, met over the cap (too common
+    to tie two claims)."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
         self._claims: dict[str, list[int]] = {}
-        self.common: set[str] = set()
+        self._named: dict[tuple[str, str], list[int]] = {}
+        self.common: set[str | tuple[str, str]] = set()
 
     def usable(self, keys: Iterable[str]) -> dict[str, list[int]]:
         """The claims under each of `keys` that is under the cap."""
@@ -243,6 +248,38 @@ class _Blocks:
             ):
                 self._claims[key].append(claim_id)
         return {key: self._claims[key] for key in keys if key in self._claims}
+
+    def named(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[int]]:
+        """The claims naming both entities of each pair that ties claims on its own (see
+        `InvertedIndex`): one of its keys over the cap, the pair itself under it. The keys
+        must have been through `usable`."""
+        found: dict[tuple[str, str], list[int]] = {}
+        for pair in sorted(set(pairs)):
+            if pair in self.common or all(key in self._claims for key in pair):
+                continue
+            if pair not in self._named:
+                first, second = sorted(pair, key=lambda key: key not in self._claims)
+                ids = _naming_both(self._session, first, second, MAX_BLOCK + 1)
+                if len(ids) > MAX_BLOCK:
+                    self.common.add(pair)
+                    continue
+                self._named[pair] = ids
+            found[pair] = self._named[pair]
+        return found
+
+
+_FIRST, _SECOND = aliased(BlockingKey), aliased(BlockingKey)
+_NAMING_BOTH = (
+    select(_FIRST.claim_id)
+    .join(_SECOND, (_SECOND.claim_id == _FIRST.claim_id) & (_SECOND.key == bindparam("second")))
+    .where(_FIRST.key == bindparam("first")).limit(bindparam("limit")))
+
+
+def _naming_both(session: Session, first: str, second: str, up_to: int) -> list[int]:
+    """Ids of the claims that carry both keys, no more than `up_to` of them; `first` is
+    read through its index, so the rarer key goes first."""
+    return list(session.scalars(_NAMING_BOTH, {"first": first, "second": second,
+                                               "limit": up_to}))
 
 
 def _split_by_block_size(session: Session, keys: list[str]) -> tuple[set[str], set[str]]:
@@ -267,37 +304,60 @@ def _block_size(session: Session, key: str, up_to: int) -> int:
 
 def _under_moved_keys(session: Session, new_ids: Sequence[int], old: Sequence[Item],
                       lexicon: Lexicon) -> set[str]:
-    """Claim keys under the blocking keys the change has moved across the cap.
+    """Claim keys under the blocking keys, and pairs of entity keys, that the change has
+    moved across the cap.
 
     A key the new claims push past the cap no longer ties two claims; one that the claims
     of superseded versions leave under it ties them again. Either way every current claim
     under it is regrouped, with the facts it is in, as a regrouping of everything would: a
     link gone can split a fact or free a claim that two clashing links kept alone, and a
-    new one can join facts. The walk from the new claims never reaches them. Sizes are
-    counted, as in `_split_by_block_size`, only as far as the test needs; the claims of
-    superseded versions may count versions replaced long ago, which only regroups more."""
-    added: Counter[str] = Counter()
+    new one can join facts. The walk from the new claims never reaches them. A pair of
+    entity keys ties claims only while one of its keys is over the cap, so only such pairs
+    are counted. Sizes are counted, as in `_split_by_block_size`, only as far as the test
+    needs; the claims of superseded versions may count versions replaced long ago, which
+    only regroups more."""
+    new_keys: dict[int, list[str]] = {}
     for chunk in chunks(sorted(new_ids)):
-        for key, n in session.execute(select(BlockingKey.key, func.count())
-                                      .where(BlockingKey.claim_id.in_(chunk))
-                                      .group_by(BlockingKey.key)):
-            added[key] += n
-    removed = Counter(key for item in old
-                      for key in blocking_keys(item.claim, lexicon, item.text))
-    moved = []
+        for claim_id, key in session.execute(select(BlockingKey.claim_id, BlockingKey.key)
+                                             .where(BlockingKey.claim_id.in_(chunk))):
+            new_keys.setdefault(claim_id, []).append(key)
+    old_keys = [blocking_keys(item.claim, lexicon, item.text) for item in old]
+    added = Counter(key for keys in new_keys.values() for key in keys)
+    removed = Counter(key for keys in old_keys for key in keys)
+    moved: list[str] = []
+    over: set[str] = set()
     for key in sorted(added.keys() | removed.keys()):
         now = _block_size(session, key, MAX_BLOCK + added[key] + 1)
-        before = now - added[key]  # the least it can have been; at most `removed` more
-        pushed_over = before <= MAX_BLOCK < now
-        taken_under = now <= MAX_BLOCK < before + removed[key]
-        if pushed_over or taken_under:
+        if _crossed(now, added[key], removed[key]):
             moved.append(key)
+        if now > MAX_BLOCK or now - added[key] + removed[key] > MAX_BLOCK:
+            over.add(key)
     found: set[str] = set()
     for chunk in chunks(moved):
         found.update(session.scalars(
             select(Claim.key).join(BlockingKey, BlockingKey.claim_id == Claim.id)
             .where(BlockingKey.key.in_(chunk))))
+    added_pairs = Counter(pair for keys in new_keys.values() for pair in entity_pairs(keys)
+                          if not over.isdisjoint(pair))
+    removed_pairs = Counter(pair for keys in old_keys for pair in entity_pairs(keys)
+                            if not over.isdisjoint(pair))
+    ids: set[int] = set()
+    for pair in sorted(added_pairs.keys() | removed_pairs.keys()):
+        first, second = sorted(pair, key=lambda key: key in over)
+        naming = _naming_both(session, first, second, MAX_BLOCK + added_pairs[pair] + 1)
+        if _crossed(len(naming), added_pairs[pair], removed_pairs[pair]):
+            ids.update(naming)
+    for chunk in chunks(sorted(ids)):
+        found.update(session.scalars(select(Claim.key).where(Claim.id.in_(chunk))))
     return found
+
+
+def _crossed(now: int, added: int, removed: int) -> bool:
+    """Whether a block of `now` claims, `added` of them new and `removed` taken away, has
+    crossed the cap: `now - added` is the least it can have held before, `removed` more
+    the most."""
+    before = now - added
+    return before <= MAX_BLOCK < now or now <= MAX_BLOCK < before + removed
 
 
 def _members(session: Session, facts: Iterable[str]) -> set[str]:

@@ -6,20 +6,27 @@ and share words, so only claims under one key are ever scored. A caller holding 
 database stores `blocking_keys(claim)` next to each claim and fetches candidates by them.
 
 Two claims are candidates when they share MIN_SHARED usable keys: keys whose block holds
-at most MAX_BLOCK claims (a key most claims carry says nothing about a fact). The index
-keeps, beside each key's block, the claims under each combination of MIN_SHARED keys, so
-a claim's candidates are the union of a few small blocks: no counting over large ones.
+at most MAX_BLOCK claims (a key most claims carry says nothing about a fact). They are also
+candidates when they share two entity keys that at most MAX_BLOCK claims name together:
+as coverage grows, a city or a country is named by thousands of claims of a dimension, but
+a company and the city of its plant, or the two countries of a border, by a few. The index
+keeps, beside each key's block, the claims under each combination of MIN_SHARED keys and
+under each pair of entity keys, so a claim's candidates are the union of a few small
+blocks: no counting over large ones.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from itertools import combinations
 
 from verify.claims import Claim
 from verify.match.lexicon import Lexicon
 from verify.match.similarity import ENTITY_PREFIX, Features, features
 from verify.match.thresholds import MAX_BLOCK, MIN_SHARED
+
+
+ENTITY_KEY = "|" + ENTITY_PREFIX  # in a key of an entity: dimension|@key
 
 
 def keys_of(f: Features) -> frozenset[str]:
@@ -35,6 +42,11 @@ def keys_of(f: Features) -> frozenset[str]:
     return frozenset(keys)
 
 
+def entity_pairs(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """Every pair of the entity keys among `keys`, each in sorted order."""
+    return combinations(sorted(k for k in keys if ENTITY_KEY in k), 2)
+
+
 def blocking_keys(claim: Claim, lexicon: Lexicon | None = None,
                   sentence: str | None = None) -> frozenset[str]:
     """The blocking keys of a claim (what a store indexes it by to fetch candidates); pass
@@ -42,35 +54,43 @@ def blocking_keys(claim: Claim, lexicon: Lexicon | None = None,
     return keys_of(features(claim, lexicon, sentence))
 
 
+Common = Iterable[str | tuple[str, str]]  # keys, and pairs of entity keys, over the cap
+
+
 class InvertedIndex:
     """Blocking key → claim keys, with the block-size cap that drops over-common keys.
 
-    `common` names keys known to be over the cap beyond the claims of this index (a store
-    regrouping a few of its claims knows how many others carry each key).
+    `common` names keys, and pairs of entity keys, known to be over the cap beyond the
+    claims of this index (a store regrouping a few of its claims knows how many others
+    carry each).
     """
 
-    def __init__(self, common: Iterable[str] = ()) -> None:
+    def __init__(self, common: Common = ()) -> None:
         self.blocks: dict[str, set[str]] = {}
         self.combined: dict[tuple[str, ...], list[str]] = {}
-        self._common = frozenset(common)
+        self.named: dict[tuple[str, str], list[str]] = {}  # claims naming both entities
+        self._common = frozenset(k for k in common if isinstance(k, str))
+        self._common_pairs = frozenset(k for k in common if isinstance(k, tuple))
 
     def usable(self, key: str) -> bool:
         """A key under the cap: rare enough to make its claims candidates of each other."""
         return key not in self._common and len(self.blocks.get(key, ())) <= MAX_BLOCK
 
     def add(self, claim_key: str, keys: Iterable[str]) -> set[str]:
-        """Index one claim; returns the keys whose block has just grown past the cap."""
+        """Index one claim; returns the claims under the keys and pairs of entities whose
+        block has just grown past the cap (links found through them must be re-derived)."""
         crossed: set[str] = set()
         usable: list[str] = []  # in key order, as combinations are stored
         blocks, common = self.blocks, self._common
-        for key in sorted(set(keys)):
+        ordered = sorted(set(keys))
+        for key in ordered:
             block = blocks.get(key)
             if block is None:
                 block = blocks[key] = set()
             block.add(claim_key)
             size = len(block)
             if size == MAX_BLOCK + 1:
-                crossed.add(key)
+                crossed |= block
             elif size <= MAX_BLOCK and key not in common:
                 usable.append(key)
         # A combination with a key over the cap never makes a candidate again (blocks only
@@ -82,16 +102,23 @@ class InvertedIndex:
                 combined[combo] = [claim_key]
             else:
                 claims.append(claim_key)
+        named = self.named
+        for pair in entity_pairs(ordered):
+            claims = named.get(pair)
+            if claims is None:
+                named[pair] = [claim_key]
+            else:
+                claims.append(claim_key)
+                if len(claims) == MAX_BLOCK + 1:
+                    crossed.update(claims)
         return crossed
 
     def candidates(self, claim_key: str, keys: Iterable[str]) -> list[str]:
-        """Claims sharing MIN_SHARED usable keys with this one, in a stable order."""
+        """Claims sharing MIN_SHARED usable keys with this one, or two entity keys that few
+        claims name together, in a stable order."""
         found: set[str] = set()
-        combined = self.combined
-        for combo in combinations(self._usable(sorted(set(keys))), MIN_SHARED):
-            claims = combined.get(combo)
-            if claims:
-                found.update(claims)
+        for block in self._blocks_of(sorted(set(keys))):
+            found.update(block)
         found.discard(claim_key)
         return sorted(found)
 
@@ -106,16 +133,21 @@ class InvertedIndex:
         or more is read instead of gathering the claims' combinations: the same blocks hold
         every pair of the claims, and the pairs with none of them are left out below.
         """
+        blocks: Iterable[list[str]]
         if len(claims) >= len(self.combined):
-            combos: Iterable[tuple[str, ...]] = [
-                combo for combo, block in self.combined.items()
-                if len(block) > 1 and len(self._usable(list(combo))) == len(combo)]
+            blocks = [block for combo, block in self.combined.items()
+                      if len(block) > 1 and len(self._usable(list(combo))) == len(combo)]
+            blocks += [block for pair, block in self.named.items()
+                       if len(block) > 1 and self._rare(pair)]
         else:
-            combos = {combo for claim in claims for combo in
-                      combinations(self._usable(sorted(set(keys[claim]))), MIN_SHARED)}
+            seen: dict[int, list[str]] = {}
+            for claim in claims:
+                for block in self._blocks_of(sorted(set(keys[claim]))):
+                    seen[id(block)] = block
+            blocks = seen.values()
         found: set[tuple[str, str]] = set()
-        for combo in combos:
-            block = sorted(self.combined[combo])
+        for unsorted in blocks:
+            block = sorted(unsorted)
             for i, a in enumerate(block):
                 mine = a in claims
                 for b in block[i + 1 :]:
@@ -124,6 +156,28 @@ class InvertedIndex:
                     elif b in claims:
                         found.add((b, a))
         return found
+
+    def _blocks_of(self, keys: list[str]) -> Iterator[list[str]]:
+        """The blocks that tie a claim of these sorted keys to its candidates: one for each
+        combination of its usable keys, and one for each pair of its entity keys that few
+        claims name together while one of the two is common on its own."""
+        combined = self.combined
+        for combo in combinations(self._usable(keys), MIN_SHARED):
+            block = combined.get(combo)
+            if block:
+                yield block
+        named = self.named
+        for pair in entity_pairs(keys):
+            block = named.get(pair)
+            if block and self._rare(pair):
+                yield block
+
+    def _rare(self, pair: tuple[str, str]) -> bool:
+        """A pair of entity keys that ties its claims beyond what its keys alone do: named
+        together by at most MAX_BLOCK claims, while one of the two is over the cap (two
+        keys under it tie their claims as a combination already)."""
+        return (len(self.named[pair]) <= MAX_BLOCK and pair not in self._common_pairs
+                and len(self._usable(list(pair))) < 2)
 
     def _usable(self, keys: list[str]) -> list[str]:
         """The usable ones of sorted keys, in order: the combinations of usable keys alone

@@ -42,7 +42,7 @@ from verify import collector
 from verify.claims import DATE_KINDS, Claim, Kind
 from verify.compare import TIME_KINDS, Comparison, compare, dimension, interval
 from verify.extract.values import find_values
-from verify.match.blocking import InvertedIndex, keys_of
+from verify.match.blocking import Common, InvertedIndex, keys_of
 from verify.match.lexicon import CONCEPT_PREFIX, Lexicon, default_lexicon
 from verify.match.similarity import (
     ENTITY_PREFIX,
@@ -115,15 +115,16 @@ def fact_id(claim_keys: Iterable[str]) -> str:
 
 
 def group_facts(
-    items: Sequence[Item], *, lexicon: Lexicon | None = None, common: Iterable[str] = (),
+    items: Sequence[Item], *, lexicon: Lexicon | None = None, common: Common = (),
     jobs: int | None = None, parallel_from: int = PARALLEL_FROM, singles: bool = True,
 ) -> list[Fact]:
     """Group items into facts, sorted by id; with `singles`, a fact of one version for each
     item that joins no other (a store keeps none: most claims are such, and building and
     passing them between processes costs more than grouping them).
 
-    `common`: blocking keys over the cap in a larger store the items are taken from, so
-    that regrouping a part of it finds the candidates that regrouping all of it would.
+    `common`: blocking keys (and pairs of entity keys) over the cap in a larger store the
+    items are taken from, so that regrouping a part of it finds the candidates that
+    regrouping all of it would.
 
     Claims of two dimensions are never linked, so the dimensions can be grouped apart: from
     `parallel_from` items on, they are shared out between `jobs` processes (default: every
@@ -138,7 +139,7 @@ def group_facts(
     return _group(items, lexicon, common, singles)
 
 
-def _group(items: Sequence[Item], lexicon: Lexicon | None, common: Iterable[str],
+def _group(items: Sequence[Item], lexicon: Lexicon | None, common: Common,
            singles: bool) -> list[Fact]:
     index = FactIndex(lexicon, common, singles=singles)
     index.add(items)
@@ -170,7 +171,7 @@ def _group_part(number: int) -> list[tuple[Fact, tuple[str, ...]]]:
 
 
 def _group_in_processes(parts: list[list[Item]], lexicon: Lexicon | None,
-                        common: Iterable[str], singles: bool) -> list[Fact]:
+                        common: Common, singles: bool) -> list[Fact]:
     """Each part in a forked process; only the facts travel back."""
     _inherited.update(parts=parts, lexicon=lexicon or default_lexicon(), common=frozenset(common),
                       singles=singles)
@@ -189,7 +190,7 @@ class FactIndex:
     Without `singles`, an item that joins no other is no fact of its own (see `group_facts`).
     """
 
-    def __init__(self, lexicon: Lexicon | None = None, common: Iterable[str] = (), *,
+    def __init__(self, lexicon: Lexicon | None = None, common: Common = (), *,
                  singles: bool = True) -> None:
         self._lexicon = lexicon or default_lexicon()
         self._singles = singles
@@ -220,10 +221,8 @@ class FactIndex:
 
     def _add(self, items: Iterable[Item]) -> set[str]:
         fresh = [i for i in items if i.claim_key not in self._items]
-        crossed = self._index_items(fresh)
-        touched = {i.claim_key for i in fresh}
-        for key in crossed:  # a block grew too common: links found through it are re-derived
-            touched |= self._index.blocks[key]
+        # Links found through a block that grew too common are re-derived.
+        touched = self._index_items(fresh) | {i.claim_key for i in fresh}
         for key in touched:
             for other in self._links[key]:
                 self._links[other].pop(key, None)
@@ -255,8 +254,8 @@ class FactIndex:
         return before ^ after
 
     def _index_items(self, fresh: list[Item]) -> set[str]:
-        """Features and blocking keys of new items; returns the keys whose block has just
-        grown past the cap. Items that say the same thing in the same words (`_said`) share
+        """Features and blocking keys of new items; returns the claims under the blocks that
+        have just grown past the cap. Items that say the same thing in the same words (`_said`) share
         one computation and one Features object."""
         crossed: set[str] = set()
         told: dict[tuple[object, ...], tuple[Features, frozenset[str]]] = {}
