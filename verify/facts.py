@@ -22,7 +22,7 @@ from verify import claims as c
 from verify import collector
 from verify.match import Fact as Group
 from verify.match import Features, Item, Lexicon, features, group_facts, score
-from verify.match.blocking import blocking_keys, entity_pairs, keys_of
+from verify.match.blocking import Common, blocking_keys, entity_pairs, keys_of
 from verify.match.thresholds import (
     GROUP_THRESHOLD,
     MAX_BLOCK,
@@ -170,10 +170,11 @@ def refresh_facts(
 
 
 def _component(session: Session, seeds: list[Item],
-               lexicon: Lexicon) -> tuple[dict[str, Item], set[str]]:
+               lexicon: Lexicon) -> tuple[dict[str, Item], set[str | tuple[str, str]]]:
     """Everything linked to the seeds, directly or through others: exactly what regrouping
     them can change, since facts only ever join linked claims. Also returns the blocking
-    keys found over the cap, so the regrouping treats them as the whole store would.
+    keys and pairs of entity keys found over the cap, so the regrouping treats them as the
+    whole store would.
 
     Each step asks the blocking index which claims share MIN_SHARED usable keys, or a rare
     pair of entity keys, with one claim of the frontier (ids and keys only), and loads and
@@ -377,7 +378,7 @@ def _one_regrouping_at_a_time(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REGROUP_LOCK})
 
 
-def _groups(items: Iterable[Item], lexicon: Lexicon, common: Iterable[str] = ()) -> list[Group]:
+def _groups(items: Iterable[Item], lexicon: Lexicon, common: Common = ()) -> list[Group]:
     unique = {item.claim_key: item for item in items}
     return group_facts(list(unique.values()), lexicon=lexicon, common=common, singles=False)
 
