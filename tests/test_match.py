@@ -383,6 +383,21 @@ def test_years_are_one_fact_only_when_they_mark_one_event() -> None:
     assert groups[("o1",)] == groups[("o2",)] == "single"  # periods of a share, no event
 
 
+def test_the_opening_of_an_office_is_not_the_opening_of_a_terminal() -> None:
+    lex = _firms()
+    office = item("o", "a.txt", "Kavir Rail opened its office in Erbil in 2003", "2003",
+                  Kind.YEAR, 2003, entities=("kavir-rail", "erbil"))
+    again = item("o2", "b.txt", "Kavir Rail opened its Erbil office in 2005", "2005",
+                 Kind.YEAR, 2005, entities=("kavir-rail", "erbil"))
+    terminal = item("t", "c.txt", "Kavir Rail opened its new terminal in Erbil on 12 March 2023",
+                    "12 March 2023", Kind.DATE, day(2023, 3, 12),
+                    entities=("kavir-rail", "erbil"))
+    plant = item("p", "d.txt", "The Erbil plant of Kavir Rail opened in 2011", "2011",
+                 Kind.YEAR, 2011, entities=("erbil", "kavir-rail"))
+    assert _firm_groups([office, again, terminal, plant], lex) == {
+        ("o", "o2"): "conflict", ("t",): "single", ("p",): "single"}
+
+
 def test_a_claim_that_cannot_say_which_of_two_facts_it_states_stays_alone() -> None:
     vague = item("v", "a.txt", "The two countries established diplomatic relations in 1993",
                  "1993", Kind.YEAR, 1993, entities=("israel",))
