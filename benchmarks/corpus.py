@@ -246,6 +246,9 @@ class Template:
     slots: tuple[str, ...]  # "co", "co2", "city", "city2", "country"
     en: tuple[str, ...]
     ar: tuple[str, ...]
+    # The fact is the same whichever of its two subjects comes first: the railway between
+    # Baku and Tbilisi is the railway between Tbilisi and Baku.
+    symmetric: bool = False
 
 
 TEMPLATES = [
@@ -283,7 +286,7 @@ TEMPLATES = [
              ("Negotiations between {co} and {co2} lasted {v}.",
               "It took {v} of talks for {co} and {co2} to agree."),
              ("واستمرت المفاوضات بين {co} و{co2} {v}.",
-              "واستغرقت محادثات {co} و{co2} {v} قبل الاتفاق.")),
+              "واستغرقت محادثات {co} و{co2} {v} قبل الاتفاق."), symmetric=True),
     Template("weight", ("co", "city"),
              ("{co} shipped {v} of wheat through the port of {city}.",
               "Through the {city} port, {co} moved {v} of grain."),
@@ -308,7 +311,7 @@ TEMPLATES = [
              ("The new railway between {city} and {city2} is {v} long.",
               "Trains on the {city} to {city2} line will cover {v}."),
              ("ويبلغ طول خط السكة الحديدية الجديد بين {city} و{city2} {v}.",
-              "وتقطع القطارات على خط {city} - {city2} مسافة {v}.")),
+              "وتقطع القطارات على خط {city} - {city2} مسافة {v}."), symmetric=True),
     Template("count", ("co", "co2"),
              ("{co} sent {v} engineers to help {co2} with the project.",
               "To support {co2}, {co} has assigned {v} engineers."),
@@ -318,7 +321,7 @@ TEMPLATES = [
              ("{co} and {co2} have cooperated as partners since {v}.",
               "The partnership of {co} with {co2} began in {v}."),
              ("وتتعاون {co} و{co2} كشريكين منذ عام {v}.",
-              "وبدأت الشراكة بين {co} و{co2} عام {v}.")),
+              "وبدأت الشراكة بين {co} و{co2} عام {v}."), symmetric=True),
     Template("date", ("co", "co2"),
              ("{co} completed its acquisition of {co2} on {v}.",
               "The takeover of {co2} by {co} was finalised on {v}."),
@@ -410,7 +413,7 @@ def plan(size: int, seed: int) -> tuple[list[Fact], list[list[int]]]:
     capacity = [rng.randint(*VALUES_PER_ARTICLE) for _ in range(size)]
     open_articles = list(range(size))
     facts: list[Fact] = []
-    bound: set[tuple[int, tuple[tuple[str, int], ...]]] = set()
+    bound: set[tuple[int, tuple[object, ...]]] = set()
     by_article: list[list[int]] = [[] for _ in range(size)]
     multi = sum(share for _, share in RESTATEMENTS[1:])
     planted_share = CONFLICT_RATE / multi  # of restated facts, so that 1 fact in 20 conflicts
@@ -421,7 +424,8 @@ def plan(size: int, seed: int) -> tuple[list[Fact], list[list[int]]]:
         if any(subjects.get(a) == subjects.get(b) for a, b in (("co", "co2"), ("city", "city2"))
                if a in subjects and b in subjects):
             continue
-        binding = (template, tuple(sorted(subjects.items())))
+        binding = (template, tuple(sorted(subjects.values() if t.symmetric
+                                          else subjects.items())))
         if binding in bound:
             continue
         wanted = min(_restatements(rng), len(open_articles))
