@@ -581,12 +581,17 @@ def test_a_place_word_in_an_organisation_s_name_names_no_place() -> None:
 
     gazetteer = Gazetteer.load()
     gazetteer.add_lines(["ganja-steel\torganisation\tGanja Steel|غانجا للصلب\t",
-                         "ganja\tplace\tGanja|گنجه\t"])
+                         "kavir-rail\torganisation\tKavir Rail\t", "ganja\tplace\tGanja|گنجه\t"])
     lex = Lexicon.load(gazetteer=gazetteer)
     steel = item("s", "a.txt", "Ganja Steel employs 900 workers", "900", Kind.COUNT, 900,
                  entities=("ganja-steel",))
     found = features(steel.claim, lex, steel.text)
     assert "ganja" not in found.places | found.beyond
+    helped = item("h", "b.txt", "To support Ganja Steel, Kavir Rail has assigned 70 engineers",
+                  "70", Kind.COUNT, 70, entities=("kavir-rail",),
+                  clause="Kavir Rail has assigned 70 engineers")
+    found = features(helped.claim, lex, helped.text)
+    assert found.beyond == {"ganja-steel"}
 
 
 def test_tie_words_are_the_first_words_of_the_versions_written_with_each_stem() -> None:

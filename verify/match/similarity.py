@@ -89,14 +89,14 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
         near_stems, sentence_stems = _stems(before, value, after)
         near = tuple(sorted({*lex.concepts(near_stems, names=True, own=own),
                              *_phrases(before, after, lex)}))
-    named = lex.organisations_in(sentence_stems) if sentence_stems else _EMPTY
-    actors = _uncited(claim, entities & lex.organisations or named, lex)
-    named = _uncited(claim, named, lex)
+    organisations = lex.organisations_in(sentence_stems) if sentence_stems else _EMPTY
+    actors = _uncited(claim, entities & lex.organisations or organisations, lex)
+    beyond = _uncited(claim, organisations, lex)
     if sentence and len(places) < 2:  # a border, a distance, relations: two parties, named nearby
-        read = _named_places(sentence_stems, own, actors, lex)
+        read = _named_places(sentence_stems, own, organisations, lex)
         if read:
             places = places | _places(read, lex) or _EMPTY
-            named |= read
+            beyond |= read
     roles = lex.roles
     frame = _set([w for w in words if w in roles] + [w for w in near if w in roles])
     parents = lex.parents
@@ -108,7 +108,7 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
         _slots(frame, roles), bool(frame & lex.parties),
         _set([c for c in frame if roles[c] in EVENT_ROLES]) if frame else _EMPTY,
         _set([w for w in words if w in lex.opposable]),
-        actors, named - entities or _EMPTY,
+        actors, beyond - entities or _EMPTY,
     )
 
 
@@ -141,12 +141,12 @@ def _uncited(claim: Claim, organisations: frozenset[str], lex: Lexicon) -> froze
     return _set([k for k in organisations if not lex.name_stems.get(k, _EMPTY) & cited])
 
 
-def _named_places(stems: list[str], own: dict[str, str], actors: frozenset[str],
+def _named_places(stems: list[str], own: dict[str, str], organisations: frozenset[str],
                   lex: Lexicon) -> frozenset[str]:
-    """Places the sentence names, words of the names of its entities and organisations
-    left out: "Ganja" in Ganja Steel names no city."""
+    """Places the sentence names, words of the names of the claim's entities and of the
+    sentence's organisations left out: "Ganja" in Ganja Steel names no city."""
     name_stems = lex.name_stems
-    taken = own.keys() | set().union(*(name_stems.get(k, _EMPTY) for k in actors))
+    taken = own.keys() | set().union(*(name_stems.get(k, _EMPTY) for k in organisations))
     return names_in(stems, lex.place_names, taken)
 
 
