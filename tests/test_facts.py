@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,21 @@ def grouped(url: str) -> set[tuple[str, str, tuple[str, ...]]]:
             for f in facts if f["status"] != "single"}
 
 
+def stored_at_once_and_one_by_one(tmp_path: Path, files: list[Path],
+                                  order: Iterable[Path]) -> tuple[str, str]:
+    """Two stores of the same files: one ingested in one run, one a file a run in `order`."""
+    at_once = f"sqlite:///{tmp_path / 'once.db'}"
+    store = open_store(at_once)
+    ingest_and_analyze(store, files)
+    store.close()
+    stepwise = f"sqlite:///{tmp_path / 'steps.db'}"
+    store = open_store(stepwise)
+    for path in order:
+        ingest_and_analyze(store, [path])
+    store.close()
+    return at_once, stepwise
+
+
 @pytest.mark.parametrize("cap", [None, 3, 5, 8, 10])
 def test_one_by_one_gives_the_facts_of_all_at_once(tmp_path: Path, cap: int | None,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
@@ -38,15 +54,7 @@ def test_one_by_one_gives_the_facts_of_all_at_once(tmp_path: Path, cap: int | No
         monkeypatch.setattr(verify.facts, "MAX_BLOCK", cap)
         monkeypatch.setattr(verify.match.blocking, "MAX_BLOCK", cap)
     files = sorted(p for p in CLAIMS.iterdir() if p.suffix in {".txt", ".md", ".html", ".jsonl"})
-    at_once = f"sqlite:///{tmp_path / 'once.db'}"
-    store = open_store(at_once)
-    ingest_and_analyze(store, files)
-    store.close()
-    stepwise = f"sqlite:///{tmp_path / 'steps.db'}"
-    store = open_store(stepwise)
-    for path in reversed(files):
-        ingest_and_analyze(store, [path])
-    store.close()
+    at_once, stepwise = stored_at_once_and_one_by_one(tmp_path, files, reversed(files))
     expected = grouped(at_once)
     assert expected, "the sample corpus states facts in more than one article"
     assert grouped(stepwise) == expected
@@ -155,15 +163,7 @@ def test_a_pair_of_common_places_ties_its_few_claims_until_it_grows_common(
     for name, text in BORDERS.items():
         (folder / name).write_text(text + "\n", encoding="utf-8")
     files = sorted(folder.iterdir())
-    at_once = f"sqlite:///{tmp_path / 'once.db'}"
-    store = open_store(at_once)
-    ingest_and_analyze(store, files)
-    store.close()
-    stepwise = f"sqlite:///{tmp_path / 'steps.db'}"
-    store = open_store(stepwise)
-    for path in files:
-        ingest_and_analyze(store, [path])
-    store.close()
+    at_once, stepwise = stored_at_once_and_one_by_one(tmp_path, files, files)
     expected = grouped(at_once)
     # Armenia and Turkey are named by two claims: one fact. Azerbaijan and Iran by three
     # (two border lengths and a distance), more than the cap: no tie is left.

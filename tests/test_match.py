@@ -499,22 +499,23 @@ def similarity_words(it: Item, lex: Lexicon) -> tuple[str, ...]:
     return features(it.claim, lex, it.text).words
 
 
+def _built_by(key: str, document: str, firm: str, km: int) -> Item:
+    """A pipeline's length whose clause names only the city: the firm comes before it."""
+    clause = f"the pipe that reaches Erbil stretches {km} km"
+    return item(key, document, f"Built by {firm}, {clause}", f"{km} km", Kind.LENGTH, km,
+                unit="km", entities=("erbil",), clause=clause)
+
+
 def test_an_organisation_named_outside_the_value_s_clause_is_still_its_subject() -> None:
     lex = _firms()
-    kavir = item("k", "a.txt", "Built by Kavir Rail, the pipe that reaches Erbil stretches 80 km",
-                 "80 km", Kind.LENGTH, 80, unit="km", entities=("erbil",),
-                 clause="the pipe that reaches Erbil stretches 80 km")
-    amber = item("m", "b.txt", "Built by Amber Rail, the pipe that reaches Erbil stretches 95 km",
-                 "95 km", Kind.LENGTH, 95, unit="km", entities=("erbil",),
-                 clause="the pipe that reaches Erbil stretches 95 km")
+    kavir = _built_by("k", "a.txt", "Kavir Rail", 80)
+    amber = _built_by("m", "b.txt", "Amber Rail", 95)
     assert set(_firm_groups([kavir, amber], lex)) == {("k",), ("m",)}
 
 
 def test_the_organisation_and_place_a_sentence_names_outside_the_clause_are_keys() -> None:
     lex = _firms()
-    built = item("b", "a.txt", "Built by Kavir Rail, the pipe that reaches Erbil stretches 80 km",
-                 "80 km", Kind.LENGTH, 80, unit="km", entities=("erbil",),
-                 clause="the pipe that reaches Erbil stretches 80 km")
+    built = _built_by("b", "a.txt", "Kavir Rail", 80)
     port = item("p", "b.txt", "Through the Erbil depot, Kavir Rail moved 40,000 tonnes of steel",
                 "40,000 tonnes", Kind.WEIGHT, 40000, unit="t", entities=("kavir-rail",),
                 clause="Kavir Rail moved 40,000 tonnes of steel")
@@ -550,9 +551,7 @@ def test_versions_tied_by_the_sentence_s_organisation_meet_when_their_words_are_
     # A season of coverage makes the words of a pipeline sentence too common to be keys; the
     # organisation and the place are what is left to tie the versions.
     lex = _firms()
-    built = item("b", "a.txt", "Built by Kavir Rail, the pipe that reaches Erbil stretches 80 km",
-                 "80 km", Kind.LENGTH, 80, unit="km", entities=("erbil",),
-                 clause="the pipe that reaches Erbil stretches 80 km")
+    built = _built_by("b", "a.txt", "Kavir Rail", 80)
     line = item("l", "b.txt", "The Kavir Rail pipeline to Erbil runs for 95 km", "95 km",
                 Kind.LENGTH, 95, unit="km", entities=("kavir-rail", "erbil"))
     words = {k for it in (built, line) for k in blocking_keys(it.claim, lex, it.text)
