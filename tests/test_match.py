@@ -69,7 +69,7 @@ def test_arabic_and_english_versions_meet_through_entities_and_lexicon() -> None
     assert fact.conflict_kind == "number"
     assert "ashgabat" in fact.explanation and "border" in fact.explanation
     assert "do not overlap" in fact.explanation
-    assert fact.label == "length, distance: Iran – Turkmenistan"  # Ashgabat is in Turkmenistan
+    assert fact.label == "length, border distance: Iran – Turkmenistan"  # Ashgabat: Turkmenistan
 
 
 def test_two_values_of_one_sentence_are_two_facts_even_with_one_context() -> None:
@@ -396,6 +396,17 @@ def test_the_opening_of_an_office_is_not_the_opening_of_a_terminal() -> None:
                  Kind.YEAR, 2011, entities=("erbil", "kavir-rail"))
     assert _firm_groups([office, again, terminal, plant], lex) == {
         ("o", "o2"): "conflict", ("t",): "single", ("p",): "single"}
+
+
+def test_a_pipeline_s_length_is_not_a_railway_s_that_reaches_the_same_city() -> None:
+    lex = _firms()
+    pipe = item("p", "a.txt", "The Kavir Rail pipeline to Erbil runs for 95 km", "95 km",
+                Kind.LENGTH, 95, unit="km", entities=("kavir-rail", "erbil"))
+    again = item("p2", "b.txt", "يمتد خط أنابيب كافير للسكك الحديدية إلى أربيل على مسافة 80 كيلومترا",
+                 "80 كيلومترا", Kind.LENGTH, 80, unit="km", entities=("kavir-rail", "erbil"))
+    rail = item("r", "c.txt", "The new railway between Erbil and Basra is 120 km long", "120 km",
+                Kind.LENGTH, 120, unit="km", entities=("erbil", "basra"))
+    assert _firm_groups([pipe, again, rail], lex) == {("p", "p2"): "conflict", ("r",): "single"}
 
 
 def test_a_claim_that_cannot_say_which_of_two_facts_it_states_stays_alone() -> None:
