@@ -28,6 +28,13 @@ def test_reporting_verbs_name_their_subject_up_to_a_function_word() -> None:
     assert _source("وأفادت وزارة الصحة بأن 12 شخصا توفوا.") == "وزارة الصحة"
 
 
+def test_naql_quotes_only_speech_from_someone_or_that_something_holds() -> None:
+    assert _source("ونقلت وكالة الأنباء عن مسؤول أن 40 شاحنة عبرت.") == "وكالة الأنباء"
+    assert _source("ونقلت صحيفة «الأيام» أن 40 شاحنة عبرت.") == "صحيفة «الأيام»"
+    assert _source("ونقلت شركة الموانئ عبر ميناء العقبة 40 ألف طن من القمح.") is None
+    assert _source("وقد نقل القطار 300 راكب إلى العاصمة.") is None
+
+
 def test_verb_without_a_named_subject_cites_nothing() -> None:
     assert _source("وقال: «وصل 30 مسؤولا».") is None
     assert _source("وقالت إنها تلقت 5 رسائل.") is None

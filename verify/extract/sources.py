@@ -1,10 +1,10 @@
 """The source a sentence cites for its facts, named as the text names it.
 
 An explicit attribution (وفقا لـ، بحسب، حسبما أوردت، نقلا عن، according to, citing) wins over a
-reporting verb (قال، ذكرت، أفادت، أعلن، كتبت، said, told, has reported), because a sentence such
-as "X said ..., according to Y" reports Y's account of X; figures credited to a named body
-(بيانات المعهد، figures from X) come last. Triggers inside a quotation are the quoted
-speaker's words, not the article's attribution, and are skipped.
+reporting verb (قال، ذكرت، أفادت، أعلن، كتبت، نقلت عن، said, told, has reported), because a
+sentence such as "X said ..., according to Y" reports Y's account of X; figures credited to
+a named body (بيانات المعهد، figures from X) come last. Triggers inside a quotation are the
+quoted speaker's words, not the article's attribution, and are skipped.
 
 A verb with no named subject (وقال: ...، قالت إنها) names no source: the sentence before may,
 but guessing which noun it was costs precision. A source named by back-reference (المعهد
@@ -35,6 +35,10 @@ _ARABIC_VERB = re.compile(
     r"(?=[وفقذأكن])(?<![^\W\d_])[وف]?(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت|أعلن|أعلنت|كتب|كتبت|أورد|أوردت|نقل|نقلت)"
     r"(?![^\W\d_])\s*"
 )
+# نقل also means "carried": it quotes only when what it carries is speech, from someone (عن)
+# or that something holds (أن): "ونقلت الوكالة عن مسؤول" cites, "ونقلت الشركة عبر الميناء" ships.
+_CARRIED = re.compile(r"(?<![^\W\d_])[وف]?نقلت?\s*$")
+_QUOTING = re.compile(r"[\s\u00a0]*(?:عن|أن|ان|إن)(?![^\W\d_])")
 _ENGLISH_VERB = re.compile(r"\b(?:said|says|told|reported|reports|announced|wrote|stated)\b")
 # Figures credited to a body without a verb of saying: "بيانات المعهد"، "figures from X".
 # What follows must be a known organisation, a back-reference or (English) a capitalised
@@ -117,7 +121,8 @@ def citation(
                 continue
             words = words if words is not None else tokens(text, sentence_start, sentence_end)
             found = _name_after(text, words, match.end(), mentions, pattern is _DATA)
-            if found is not None:
+            if found is not None and not (pattern is _ARABIC_VERB
+                                          and _carries_goods(text, match, found)):
                 return found
     if _LOWER_LATIN.search(text, sentence_start, sentence_end) is None:
         return None  # no English reporting verb can stand here
@@ -128,6 +133,14 @@ def citation(
             if found is not None:
                 return found
     return None
+
+
+def _carries_goods(text: str, verb: re.Match[str], found: Citation) -> bool:
+    """A form of نقل whose subject is followed by neither عن nor أن: a shipment, not a quote."""
+    if not _CARRIED.search(verb.group()):
+        return False
+    end = text.find(found.name, verb.end())
+    return end < 0 or _QUOTING.match(text, end + len(found.name)) is None
 
 
 class SourceTrail:
