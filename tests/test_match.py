@@ -409,6 +409,17 @@ def test_a_pipeline_s_length_is_not_a_railway_s_that_reaches_the_same_city() -> 
     assert _firm_groups([pipe, again, rail], lex) == {("p", "p2"): "conflict", ("r",): "single"}
 
 
+def test_railways_between_other_cities_are_other_facts() -> None:
+    lex = _firms()
+    one = item("a", "a.txt", "وتقطع القطارات على خط أربيل - البصرة مسافة 540 كيلومترا",
+               "540 كيلومترا", Kind.LENGTH, 540, unit="km", entities=("erbil", "basra"))
+    again = item("b", "b.txt", "Trains on the Erbil to Basra line will cover 610 km", "610 km",
+                 Kind.LENGTH, 610, unit="km", entities=("erbil", "basra"))
+    other = item("c", "c.txt", "وتقطع القطارات على خط أربيل - بندر عباس مسافة 1200 كيلومتر",
+                 "1200 كيلومتر", Kind.LENGTH, 1200, unit="km", entities=("erbil", "bandar-abbas"))
+    assert _firm_groups([one, again, other], lex) == {("a", "b"): "conflict", ("c",): "single"}
+
+
 def test_a_claim_that_cannot_say_which_of_two_facts_it_states_stays_alone() -> None:
     vague = item("v", "a.txt", "The two countries established diplomatic relations in 1993",
                  "1993", Kind.YEAR, 1993, entities=("israel",))
