@@ -188,7 +188,7 @@ def names_in(stems: Sequence[str], names: Names,
             for n in lengths:
                 words = tuple(stems[at : at + n])
                 key = keys.get(words)
-                if key is not None and not (taken and not taken.isdisjoint(words)):
+                if key is not None and taken.isdisjoint(words):
                     found.append(key)
                     break
     return frozenset(found)
