@@ -8,15 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from conftest import CLAIMS
 
 import verify.facts
 import verify.match.blocking
 from verify.export import export_data
-from verify.facts import current_items
-from verify.match import features, group_facts
+from verify.extract import extract
+from verify.facts import current_items, refresh_facts
+from verify.match import Lexicon, features, group_facts
 from verify.match.blocking import keys_of
+from verify.match.stored import decode, encode, tag
 from verify.pipeline import ingest_and_analyze, load_vocabularies
 from verify.store import open_store
 from verify.store.models import BlockingKey, Claim
@@ -136,7 +138,43 @@ def test_stored_blocking_keys_are_the_keys_matching_reads(tmp_path: Path) -> Non
         found = features(item.claim, lexicon, item.text)
         beyond += bool(found.beyond)
         assert stored.get(claim_key, set()) == set(keys_of(found)), item.text
+        # and the features kept with the claim are the ones read from its sentence
+        assert decode(item.stored, item.claim, lexicon) == found, item.text
     assert beyond, "the sample corpus has values whose clause leaves an entity unnamed"
+
+
+@pytest.mark.parametrize("line", [None, "0123456789ab\t\t\t\t\t"])
+def test_claims_without_trusted_features_are_read_from_their_sentences(
+        tmp_path: Path, line: str | None) -> None:
+    # A store from before features were kept holds none; one whose lines another lexicon
+    # or another verify wrote holds lines of another tag. Lines of empty features under a
+    # foreign tag would tie nothing, were they believed.
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    store = open_store(url)
+    ingest_and_analyze(store, [CLAIMS], folders=[CLAIMS])
+    store.close()
+    expected = grouped(url)
+    assert expected
+    store = open_store(url)
+    with store.session(write=True) as session:
+        session.execute(update(Claim).values(features=line))
+    _, lexicon = load_vocabularies([CLAIMS])
+    refresh_facts(store, lexicon)
+    store.close()
+    assert grouped(url) == expected
+
+
+def test_stored_features_are_tagged_with_the_vocabularies_that_made_them(tmp_path: Path) -> None:
+    extra = tmp_path / "lexicon.tsv"
+    extra.write_text("concept\ten\nwheat\tgrain|wheat\n", encoding="utf-8")
+    shipped, extended = Lexicon.load(), Lexicon.load([extra])
+    claim = extract("Exports of grain rose 5% last year.").claims[0]
+    found = features(claim, shipped, "Exports of grain rose 5% last year.")
+    line = encode(found, shipped)
+    assert line is not None and decode(line, claim, shipped) == found
+    assert tag(shipped) != tag(extended) and decode(line, claim, extended) is None
+    built = Lexicon(by_stem={})  # built in code: no files to tell its features by
+    assert tag(built) is None and encode(found, built) is None
 
 
 # Written for the test: each country is named by more claims than the cap of 2 allows, but

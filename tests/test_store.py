@@ -71,18 +71,19 @@ def test_foreign_database_is_not_touched(db_url: str) -> None:
 
 def test_store_of_schema_1_is_upgraded_and_keeps_its_data(db_url: str, tmp_path: Path) -> None:
     """A store written by the first release: bounded name columns, version 1."""
-    from verify.ingest import ingest
+    from verify.pipeline import ingest_and_analyze
 
     store = open_store(db_url)
     (tmp_path / "a.txt").write_text("The border is 25 km away.\n", encoding="utf-8")
-    ingest(store, [tmp_path / "a.txt"])
+    ingest_and_analyze(store, [tmp_path / "a.txt"])
     store.close()
     engine = create_engine(db_url)
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("ALTER TABLE sources ALTER COLUMN key TYPE VARCHAR(256)"))
         for table, column in (("facts", "documents"), ("facts", "outlets"),
-                              ("entities", "documents")):  # added by schema 3
+                              ("entities", "documents"),  # added by schema 3
+                              ("claims", "features")):  # added by schema 4
             connection.execute(text(f"ALTER TABLE {table} DROP COLUMN {column}"))
         connection.execute(text("UPDATE meta SET value = '1' WHERE name = 'schema_version'"))
     engine.dispose()
@@ -93,6 +94,8 @@ def test_store_of_schema_1_is_upgraded_and_keeps_its_data(db_url: str, tmp_path:
         documents = connection.execute(text("SELECT name FROM documents")).scalars().all()
         connection.execute(text("INSERT INTO sources (key, name) VALUES (:k, 'x')"),
                            {"k": "long " * 100})
+        features = connection.execute(text("SELECT features FROM claims")).scalars().all()
     store.close()
-    assert version == str(SCHEMA_VERSION) == "3"
+    assert version == str(SCHEMA_VERSION) == "4"
     assert documents == ["a.txt"]
+    assert features == [None], "claims stored before keep no features: matching reads them anew"

@@ -20,7 +20,9 @@ from verify.extract import extract
 from verify.extract.entities import Gazetteer
 from verify.ingest import StoredVersion
 from verify.ingest.readers import Article
-from verify.match import Lexicon, blocking_keys
+from verify.match import Lexicon, features
+from verify.match.blocking import keys_of
+from verify.match.stored import encode
 from verify.store.bulk import Row, insert_rows
 from verify.store.chunks import chunks
 from verify.store.models import Alias, BlockingKey, Claim, DocumentVersion, Entity, Mention, Source
@@ -39,6 +41,7 @@ class Prepared:
 
     extraction: c.Extraction
     keys: tuple[tuple[str, ...], ...]  # blocking keys, one tuple per claim
+    features: tuple[str | None, ...]  # matching features as stored (`stored.encode`), per claim
 
 
 @dataclass
@@ -61,10 +64,10 @@ class Analyzer:
         result = extract(article.text, published=article.published, language=article.language,
                          gazetteer=self.gazetteer)
         text = article.text
-        keys = tuple(tuple(sorted(blocking_keys(
-            found, self.lexicon, text[found.sentence_start:found.sentence_end])))
-            for found in result.claims)
-        return Prepared(result, keys)
+        found = [features(claim, self.lexicon, text[claim.sentence_start:claim.sentence_end])
+                 for claim in result.claims]
+        return Prepared(result, tuple(tuple(sorted(keys_of(f))) for f in found),
+                        tuple(encode(f, self.lexicon) for f in found))
 
     def forget(self) -> None:
         self._entities.clear()
@@ -81,8 +84,9 @@ class Analyzer:
         sources = self._source_ids(connection, {cl.source for _, prepared in stored
                                                 for cl in prepared.extraction.claims if cl.source})
         insert_rows(connection, Claim.__tablename__, CLAIM_COLUMNS, [
-            _claim_row(version, found, sources)
-            for version, prepared in stored for found in prepared.extraction.claims])
+            _claim_row(version, found, sources, line)
+            for version, prepared in stored
+            for found, line in zip(prepared.extraction.claims, prepared.features, strict=True)])
         ids = _claim_ids(connection, [version.id for version, _ in stored])
         # In key order, the index on keys takes them page by page rather than at random.
         insert_rows(connection, BlockingKey.__tablename__, ("claim_id", "key"), sorted((
@@ -159,11 +163,12 @@ class Analyzer:
 CLAIM_COLUMNS = (
     "key", "version_id", "sentence_start", "sentence_end", "value_start", "value_end",
     "value_text", "kind", "low", "high", "unit", "currency", "qualifier", "resolved",
-    "context", "entities", "scope", "source_id",
+    "context", "entities", "scope", "source_id", "features",
 )
 
 
-def _claim_row(version: StoredVersion, found: c.Claim, sources: dict[str, int]) -> Row:
+def _claim_row(version: StoredVersion, found: c.Claim, sources: dict[str, int],
+               line: str | None) -> Row:
     """A claim as a tuple in CLAIM_COLUMNS order."""
     sentence = version.text[found.sentence_start : found.sentence_end]
     value = found.value
@@ -173,7 +178,7 @@ def _claim_row(version: StoredVersion, found: c.Claim, sources: dict[str, int]) 
         version.text[value.start : value.end], value.kind.value, value.low, value.high,
         value.unit, value.currency, value.qualifier.value, value.resolved,
         " ".join(found.context), " ".join(found.entities), " ".join(found.scope),
-        sources[found.source] if found.source else None,
+        sources[found.source] if found.source else None, line,
     )
 
 

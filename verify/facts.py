@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session, aliased
 from verify import claims as c
 from verify import collector
 from verify.match import Fact as Group
-from verify.match import Features, Item, Lexicon, features, group_facts, score
-from verify.match.blocking import Common, blocking_keys, entity_pairs, keys_of
+from verify.match import Features, Item, Lexicon, group_facts, score
+from verify.match.blocking import Common, entity_pairs, keys_of
+from verify.match.grouping import item_features
 from verify.match.thresholds import (
     GROUP_THRESHOLD,
     MAX_BLOCK,
@@ -83,7 +84,8 @@ def items_query(*, current: bool = True) -> Select[Any]:
     return query.with_only_columns(
         Claim.key, document, sentence, Claim.sentence_start, Claim.sentence_end, Claim.kind,
         Claim.value_start, Claim.value_end, Claim.low, Claim.high, Claim.unit, Claim.qualifier,
-        Claim.resolved, Claim.currency, Claim.context, Claim.entities, source, Claim.scope)
+        Claim.resolved, Claim.currency, Claim.context, Claim.entities, source, Claim.scope,
+        Claim.features)
 
 
 _KINDS = {kind.value: kind for kind in c.Kind}
@@ -93,12 +95,12 @@ _QUALIFIERS = {qualifier.value: qualifier for qualifier in c.Qualifier}
 def _item(row: Sequence[Any]) -> Item:
     """A row of `items_query` as matching sees it; the inverse of what `Analyzer` stores."""
     (key, document, sentence, sentence_start, sentence_end, kind, value_start, value_end, low,
-     high, unit, qualifier, resolved, currency, context, entities, source, scope) = row
+     high, unit, qualifier, resolved, currency, context, entities, source, scope, stored) = row
     value = c.Value(_KINDS[kind], value_start, value_end, low, high, unit, _QUALIFIERS[qualifier],
                     resolved, currency)
     claim = c.Claim(sentence_start, sentence_end, value, tuple(context.split()),
                     tuple(entities.split()), source, tuple(scope.split()))
-    return Item(key, document, claim, sentence)
+    return Item(key, document, claim, sentence, stored)
 
 
 def current_items(session: Session) -> list[Item]:
@@ -220,7 +222,7 @@ class _Features:
     def of(self, item: Item) -> Features:
         found = self._found.get(item.claim_key)
         if found is None:
-            found = self._found[item.claim_key] = features(item.claim, self._lexicon, item.text)
+            found = self._found[item.claim_key] = item_features(item, self._lexicon)
         return found
 
 
@@ -322,7 +324,7 @@ def _under_moved_keys(session: Session, new_ids: Sequence[int], old: Sequence[It
         for claim_id, key in session.execute(select(BlockingKey.claim_id, BlockingKey.key)
                                              .where(BlockingKey.claim_id.in_(chunk))):
             new_keys.setdefault(claim_id, []).append(key)
-    old_keys = [blocking_keys(item.claim, lexicon, item.text) for item in old]
+    old_keys = [keys_of(item_features(item, lexicon)) for item in old]
     added = Counter(key for keys in new_keys.values() for key in keys)
     removed = Counter(key for keys in old_keys for key in keys)
     moved: list[str] = []
@@ -334,10 +336,10 @@ def _under_moved_keys(session: Session, new_ids: Sequence[int], old: Sequence[It
         if now > MAX_BLOCK or now - added[key] + removed[key] > MAX_BLOCK:
             over.add(key)
     found: set[str] = set()
-    for chunk in chunks(moved):
+    for keys in chunks(moved):
         found.update(session.scalars(
             select(Claim.key).join(BlockingKey, BlockingKey.claim_id == Claim.id)
-            .where(BlockingKey.key.in_(chunk))))
+            .where(BlockingKey.key.in_(keys))))
     added_pairs = Counter(pair for keys in new_keys.values() for pair in entity_pairs(keys)
                           if not over.isdisjoint(pair))
     removed_pairs = Counter(pair for keys in old_keys for pair in entity_pairs(keys)

@@ -53,6 +53,7 @@ from verify.match.similarity import (
     shared_anchors,
     takes_no_side,
 )
+from verify.match.stored import decode
 from verify.match.thresholds import GROUP_THRESHOLD, MAX_RATIO, SAME_DOCUMENT_THRESHOLD
 from verify.text.normalize import TOKEN_RE, stem
 
@@ -67,13 +68,15 @@ class Item:
     """One claim as matching sees it: a stable key from the caller, its document, its sentence.
 
     `text` is the sentence exactly as in the document (document_text[sentence_start:
-    sentence_end]), so the value's own words are recoverable from it.
+    sentence_end]), so the value's own words are recoverable from it. `stored` is the line
+    of features a store keeps with the claim (`stored.encode`), when it has one.
     """
 
     claim_key: str
     document: str
     claim: Claim
     text: str
+    stored: str | None = None
 
     @property
     def value_text(self) -> str:
@@ -255,17 +258,23 @@ class FactIndex:
 
     def _index_items(self, fresh: list[Item]) -> set[str]:
         """Features and blocking keys of new items; returns the claims under the blocks that
-        have just grown past the cap. Items that say the same thing in the same words (`_said`) share
-        one computation and one Features object."""
+        have just grown past the cap. Features are the stored ones when they can be trusted
+        (`stored.decode`); else items that say the same thing in the same words (`_said`)
+        share one computation and one Features object."""
         crossed: set[str] = set()
         told: dict[tuple[object, ...], tuple[Features, frozenset[str]]] = {}
+        lexicon = self._lexicon
         for item in fresh:
             key = item.claim_key
-            said = _said(item)
-            known = told.get(said)
-            if known is None:
-                f = features(item.claim, self._lexicon, item.text)
-                known = told[said] = f, keys_of(f)
+            f = decode(item.stored, item.claim, lexicon)
+            if f is not None:
+                known = f, keys_of(f)
+            else:
+                said = _said(item)
+                if said not in told:
+                    f = features(item.claim, lexicon, item.text)
+                    told[said] = f, keys_of(f)
+                known = told[said]
             self._items[key] = item
             self._features[key], self._keys[key] = known
             self._links[key] = {}
@@ -372,6 +381,12 @@ class FactIndex:
             explanation = _explain(status, words, pairs, {m.claim_key: m for m in members})
         return Fact(fact_id(keys), status, kind, conflict, label, explanation, tuple(members),
                     pairs)
+
+
+def item_features(item: Item, lexicon: Lexicon) -> Features:
+    """An item's features: the stored ones when they can be trusted, else read anew."""
+    found = decode(item.stored, item.claim, lexicon)
+    return found if found is not None else features(item.claim, lexicon, item.text)
 
 
 def _said(item: Item) -> tuple[object, ...]:

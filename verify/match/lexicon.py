@@ -31,6 +31,7 @@ of one sector as if they shared the fact's words (`own_names`).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -67,6 +68,8 @@ class Lexicon:
     organisations: frozenset[str] = frozenset()  # entity keys of organisations
     name_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # key → its names' stems
     organisation_names: Names = field(default_factory=dict)  # to read them in a sentence
+    # a hash of the files and gazetteer it was loaded from; empty for one built in code
+    fingerprint: str = ""
     # how many words the phrases have, and their first words: derived once, so that looking
     # for phrases next to a value builds no tuple of words that no phrase starts with
     phrase_lengths: frozenset[int] = field(init=False, default=frozenset())
@@ -89,7 +92,8 @@ class Lexicon:
         roles: dict[str, str] = {}
         parties: set[str] = set()
         phrases: dict[tuple[str, ...], str] = {}
-        for text in [shipped, *(Path(p).read_text("utf-8") for p in extra)]:
+        texts = [shipped, *(Path(p).read_text("utf-8") for p in extra)]
+        for text in texts:
             for concept, words in _entries(text.splitlines()):
                 if concept == "!opposite" and len(words) == 2:
                     one, other = (CONCEPT_PREFIX + w for w in words)
@@ -128,7 +132,7 @@ class Lexicon:
                    frozenset(parties), _parents(), places,
                    _place_names(entities, places, by_stem), phrases,
                    frozenset(one for one, _ in opposites), organisations, name_stems,
-                   organisation_names)
+                   organisation_names, _fingerprint(texts, entities))
 
     def organisations_in(self, stems: Sequence[str]) -> frozenset[str]:
         """Keys of the organisations named in the content stems of a sentence."""
@@ -234,9 +238,26 @@ def _place_names(entities: Gazetteer, places: frozenset[str], taken: dict[str, s
                           if len(keys) == 1)
 
 
+def _fingerprint(texts: Iterable[str], entities: Gazetteer) -> str:
+    """A hash of everything a lexicon is built from: its files, the gazetteer's names and
+    types, and the shipped gazetteer that `_parents` reads."""
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(text.encode() + b"\x00")
+    for key in sorted(entities.names):
+        digest.update(f"{key}\t{entities.types.get(key)}\t{'|'.join(entities.names[key])}\n"
+                      .encode())
+    digest.update(_shipped_gazetteer().encode())
+    return digest.hexdigest()
+
+
+def _shipped_gazetteer() -> str:
+    return resources.files("verify").joinpath("data/gazetteer.tsv").read_text("utf-8")
+
+
 def _parents() -> dict[str, str]:
     """Entity key → the key of the party it belongs to, from the gazetteer's fifth column."""
-    text = resources.files("verify").joinpath("data/gazetteer.tsv").read_text("utf-8")
+    text = _shipped_gazetteer()
     parents: dict[str, str] = {}
     for line in text.splitlines():
         cells = line.split("\t")

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -61,6 +62,18 @@ class Features:
     beyond: frozenset[str] = frozenset()
 
 
+class Reading(NamedTuple):
+    """What `features` reads from a claim's words and its sentence: the costly part, which
+    a store keeps beside the claim (`verify.match.stored`). The rest of the features
+    follows from it by look-ups (`assemble`)."""
+
+    words: tuple[str, ...]
+    near: tuple[str, ...]
+    places: frozenset[str]
+    actors: frozenset[str]
+    beyond: frozenset[str]
+
+
 def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None = None) -> Features:
     """The matching features of a claim (its context is already normalised and masked).
 
@@ -77,10 +90,14 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
     find the versions whose clauses name what this one leaves to the rest of its sentence.
     """
     lex = lexicon or default_lexicon()
+    return assemble(claim, read(claim, lex, sentence), lex)
+
+
+def read(claim: Claim, lex: Lexicon, sentence: str | None) -> Reading:
+    """The words, places and organisations of a claim's features (see `features`)."""
     entities = _set(claim.entities)
     own = lex.own_names(entities)
     words = tuple(sorted(lex.concepts(claim.context, own=own)))
-    anchors = frozenset(words).union([ENTITY_PREFIX + e for e in entities])
     near: tuple[str, ...] = ()
     places = _places(entities, lex)
     sentence_stems: list[str] = []
@@ -93,22 +110,30 @@ def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None 
     actors = _uncited(claim, entities & lex.organisations or organisations, lex)
     beyond = _uncited(claim, organisations, lex)
     if sentence and len(places) < 2:  # a border, a distance, relations: two parties, named nearby
-        read = _named_places(sentence_stems, own, organisations, lex)
-        if read:
-            places = places | _places(read, lex) or _EMPTY
-            beyond |= read
+        found = _named_places(sentence_stems, own, organisations, lex)
+        if found:
+            places = places | _places(found, lex) or _EMPTY
+            beyond |= found
+    return Reading(words, near, places, actors, beyond - entities or _EMPTY)
+
+
+def assemble(claim: Claim, reading: Reading, lex: Lexicon) -> Features:
+    """A claim's features from what was read of its words: the rest is look-ups."""
+    words, near = reading.words, reading.near
+    entities = _set(claim.entities)
     roles = lex.roles
     frame = _set([w for w in words if w in roles] + [w for w in near if w in roles])
     parents = lex.parents
     subjects = entities.union([parents[e] for e in entities if e in parents]) or _EMPTY
     kind = claim.value.kind
     return Features(
-        dimension(claim.value), words, entities, anchors, near,
-        kind in SPECIFIC_KINDS, frame, subjects, places, kind in TIME_KINDS,
+        dimension(claim.value), words, entities,
+        frozenset(words).union([ENTITY_PREFIX + e for e in entities]), near,
+        kind in SPECIFIC_KINDS, frame, subjects, reading.places, kind in TIME_KINDS,
         _slots(frame, roles), bool(frame & lex.parties),
         _set([c for c in frame if roles[c] in EVENT_ROLES]) if frame else _EMPTY,
         _set([w for w in words if w in lex.opposable]),
-        actors, beyond - entities or _EMPTY,
+        reading.actors, reading.beyond,
     )
 
 

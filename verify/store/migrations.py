@@ -73,9 +73,14 @@ def _counts(connection: Connection) -> None:
         connection.execute(text(statement))
 
 
+def _stored_features(connection: Connection) -> None:
+    """Claims stored before have none: matching reads their sentences, as it did then."""
+    connection.execute(text("ALTER TABLE claims ADD COLUMN features TEXT"))
+
+
 # MIGRATIONS[i] brings a store from version i + 1 to version i + 2; version 1 is the first
 # schema. Append only: a released step never changes.
-MIGRATIONS: list[Migration] = [_unbounded_text, _counts]
+MIGRATIONS: list[Migration] = [_unbounded_text, _counts, _stored_features]
 
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 

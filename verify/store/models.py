@@ -157,6 +157,9 @@ class Claim(Base):
     entities: Mapped[str] = mapped_column(Text)  # space-joined canonical entity keys
     scope: Mapped[str] = mapped_column(Text)  # space-joined time scope
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    # matching features as ingest computed them (`verify.match.stored`); NULL in a store
+    # from before they were kept, and read again from the sentence then
+    features: Mapped[str | None] = mapped_column(Text)
 
 
 class BlockingKey(Base):

@@ -1,0 +1,82 @@
+"""Features kept beside each claim in the store, so that matching does not read every
+sentence a second time.
+
+Ingest computes a claim's features anyway, in its worker processes: its blocking keys come
+from them. What is costly in them (`similarity.Reading`: the words, places and
+organisations read from the context and the sentence) is stored as one line of text with
+the claim, and matching only looks the rest up (`similarity.assemble`).
+
+Stored features are trusted only when this very code computed them with these very
+vocabularies: each line starts with a tag that hashes both, and a claim whose tag differs
+(another lexicon, a folder's own gazetteer, a newer `verify`) is read again from its
+sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import metadata, resources
+
+from verify.claims import Claim
+from verify.match.lexicon import Lexicon
+from verify.match.similarity import Features, Reading, assemble
+
+# The modules whose code decides what features are: a change to any of them (or to the
+# stemmer) makes every stored line stale. Hashing their source, rather than a version
+# number someone must remember to raise, cannot forget a change.
+_CODE = ("match/similarity.py", "match/lexicon.py", "match/thresholds.py", "match/stored.py",
+         "text/normalize.py", "compare.py")
+_FIELDS = len(Reading._fields)
+
+
+@lru_cache(maxsize=1)
+def _code() -> str:
+    digest = hashlib.sha256(metadata.version("snowballstemmer").encode())
+    package = resources.files("verify")
+    for path in _CODE:
+        digest.update(package.joinpath(path).read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=8)
+def _tag(fingerprint: str) -> str:
+    return hashlib.sha256((_code() + fingerprint).encode()).hexdigest()[:12]
+
+
+def tag(lexicon: Lexicon) -> str | None:
+    """The tag of features computed with this lexicon; None for a lexicon built in code,
+    whose features are never stored."""
+    return _tag(lexicon.fingerprint) if lexicon.fingerprint else None
+
+
+def encode(found: Features, lexicon: Lexicon) -> str | None:
+    """The line a store keeps for these features (None when they cannot be trusted later).
+
+    Every item is one token (stems, concepts, entity keys hold no space), so spaces and
+    tabs are separator enough."""
+    label = tag(lexicon)
+    if label is None:
+        return None
+    parts = (found.words, found.near, sorted(found.places), sorted(found.actors),
+             sorted(found.beyond))
+    return "\t".join([label, *(" ".join(part) for part in parts)])
+
+
+def decode(line: str | None, claim: Claim, lexicon: Lexicon) -> Features | None:
+    """The features a stored line holds, or None when it is missing or stale."""
+    if not line:
+        return None
+    cells = line.split("\t")
+    if len(cells) != _FIELDS + 1 or cells[0] != tag(lexicon):
+        return None
+    _, words, near, places, actors, beyond = cells
+    return assemble(claim, Reading(tuple(words.split()), tuple(near.split()), _set(places),
+                                   _set(actors), _set(beyond)), lexicon)
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _set(cell: str) -> frozenset[str]:
+    return frozenset(cell.split()) if cell else _EMPTY
