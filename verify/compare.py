@@ -109,12 +109,18 @@ def dimension(value: Value) -> str:
     Years, dates and date ranges share one time line; money is split by currency when the
     currency is known; everything else by kind and canonical unit.
     """
-    if value.kind in TIME_KINDS:
+    return _dimension(value.kind, value.unit, value.currency)
+
+
+@lru_cache(maxsize=1024)
+def _dimension(kind: Kind, unit: str | None, currency: str | None) -> str:
+    """`dimension`, once for each of the few kinds, units and currencies a store holds."""
+    if kind in TIME_KINDS:
         return "time"
-    unit = _canonical_unit(value)
-    if value.kind is Kind.MONEY:
-        return f"money:{value.currency or unit or '?'}"
-    return f"{value.kind.value}:{unit or '-'}"
+    canonical = _canonical(unit)
+    if kind is Kind.MONEY:
+        return f"money:{currency or canonical or '?'}"
+    return f"{kind.value}:{canonical or '-'}"
 
 
 def interval(value: Value, *, tolerant: bool = True) -> Interval:
@@ -234,7 +240,11 @@ def _bounds(value: Value) -> tuple[float | None, float | None]:
 
 
 def _canonical_unit(value: Value) -> str | None:
-    return _UNIT_FACTORS.get(value.unit or "", (value.unit, 1.0))[0]
+    return _canonical(value.unit)
+
+
+def _canonical(unit: str | None) -> str | None:
+    return _UNIT_FACTORS.get(unit or "", (unit, 1.0))[0]
 
 
 def _dim_words(value: Value) -> str:

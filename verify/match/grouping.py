@@ -218,8 +218,8 @@ class FactIndex:
         """Add items; returns the ids of facts created or dissolved by the addition.
 
         Features, links and facts are long-lived objects without cycles: the cycle collector
-        is paused while they are built, or its full passes walk them again and again."""
-        with collector.paused():
+        is kept off them (`collector.kept`), or its passes walk them again and again."""
+        with collector.kept():
             return self._add(items)
 
     def _add(self, items: Iterable[Item]) -> set[str]:

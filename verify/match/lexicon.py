@@ -46,6 +46,8 @@ MIN_PLACE_STEM = 4  # letters a one-word place name's stem needs to be read in r
 CONCEPT_PREFIX = "~"  # marks a concept among raw stems: "~embassy" never equals a stem
 
 
+# a frame's concepts by role, whether it joins places, and its event concepts
+Framed = tuple[tuple[tuple[str, frozenset[str]], ...], bool, frozenset[str]]
 # first stem → the lengths of the names it starts, longest first, and those names' stems → key
 Names = dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], str]]]
 
@@ -74,6 +76,10 @@ class Lexicon:
     # for phrases next to a value builds no tuple of words that no phrase starts with
     phrase_lengths: frozenset[int] = field(init=False, default=frozenset())
     phrase_starts: frozenset[str] = field(init=False, default=frozenset())
+    # what `similarity.assemble` derives from a frame (a set of role concepts), by frame: a
+    # few dozen frames recur across a store's claims
+    framed: dict[frozenset[str], Framed] = field(init=False, default_factory=dict, repr=False,
+                                                 compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "phrase_lengths", frozenset(len(p) for p in self.phrases))
