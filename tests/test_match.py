@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from verify.claims import Claim, Kind, Qualifier, Value
 from verify.match import FactIndex, InvertedIndex, Item, Lexicon, blocking_keys, group_facts
 from verify.match.lexicon import default_lexicon
+from verify.match.similarity import Features, features
 from verify.match.thresholds import MAX_BLOCK
 from verify.text.normalize import content_stems
 
@@ -581,6 +582,59 @@ def test_versions_tied_by_the_sentence_s_organisation_meet_when_their_words_are_
     groups = {members: status for _, status, members in
               _summary(group_facts([built, line], lexicon=lex, common=words))}
     assert groups == {("b", "l"): "conflict"}
+
+
+def _port(key: str, sentence: str, clause: str) -> Item:
+    """Kavir Rail's tonnage through a port its clause may leave to the rest of the sentence."""
+    value = sentence[sentence.index("40"):sentence.index("tonnes") + len("tonnes")]
+    return item(key, "a.txt", sentence, value, Kind.WEIGHT, 40000, unit="t",
+                entities=("kavir-rail",), clause=clause)
+
+
+def test_a_folder_s_own_entry_for_a_packaged_place_name_is_read_as_the_extractor_reads_it(
+) -> None:
+    from verify.extract.entities import Gazetteer
+
+    gazetteer = Gazetteer.load()  # the packaged file gives "Baku" to baku
+    gazetteer.add_lines(["kavir-rail\torganisation\tKavir Rail\t",
+                         "city-7\tplace\tBaku|باكو\t"])  # a corpus's own file: to city-7
+    assert gazetteer.overridden("baku", "Baku") and not gazetteer.overridden("city-7", "Baku")
+    lex = Lexicon.load(gazetteer=gazetteer)
+    port = _port("p", "Through the Baku port, Kavir Rail moved 40,000 tonnes of grain",
+                 "Kavir Rail moved 40,000 tonnes of grain")
+    assert "weight:t|@city-7" in blocking_keys(port.claim, lex, port.text)
+
+
+def test_a_name_two_places_of_one_file_share_is_not_read() -> None:
+    from verify.extract.entities import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    gazetteer.add_lines(["kavir-rail\torganisation\tKavir Rail\t",
+                         "amman\tplace\tAmman|عمان\t", "oman\tplace\tOman|عمان\t"])
+    assert not gazetteer.overridden("amman", "عمان")
+    lex = Lexicon.load(gazetteer=gazetteer)
+    port = _port("p", "عبر عمان، Kavir Rail moved 40,000 tonnes", "Kavir Rail moved 40,000 tonnes")
+    assert not {"amman", "oman"} & features_of(port, lex).beyond
+
+
+def test_a_place_name_of_one_content_word_and_function_words_is_read_only_whole() -> None:
+    from verify.extract.entities import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    gazetteer.add_lines(["kavir-rail\torganisation\tKavir Rail\t",
+                         "port-said\tplace\tPort Said|بورسعيد\t"])  # "said": a function word
+    lex = Lexicon.load(gazetteer=gazetteer)
+    whole = _port("w", "Through the Port Said port, Kavir Rail moved 40,000 tonnes of grain",
+                  "Kavir Rail moved 40,000 tonnes of grain")
+    assert features_of(whole, lex).beyond == {"port-said"}
+    assert "weight:t|@port-said" in blocking_keys(whole.claim, lex, whole.text)
+    port = _port("p", "At the port, officials said Kavir Rail moved 40,000 tonnes",
+                 "Kavir Rail moved 40,000 tonnes")
+    assert "port-said" not in features_of(port, lex).beyond
+
+
+def features_of(it: Item, lex: Lexicon) -> Features:
+    return features(it.claim, lex, it.text)
 
 
 def test_an_organisation_is_read_from_a_sentence_only_where_its_name_stands_whole() -> None:

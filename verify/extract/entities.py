@@ -87,6 +87,8 @@ class Gazetteer:
     _starts: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)  # of starts
     _persons: dict[str, tuple[int, str] | None] = field(default_factory=dict)  # of person_variant
     _openers: dict[str, bool] = field(default_factory=dict)  # memo of may_open
+    _files: int = 0  # the files (`add_lines` calls) added so far
+    _file_of: dict[str, int] = field(default_factory=dict)  # key → the file that gave it
 
     @classmethod
     def load(cls, extra: Path | None = None) -> Gazetteer:
@@ -99,7 +101,9 @@ class Gazetteer:
         return gazetteer
 
     def add_lines(self, lines: Iterable[str]) -> None:
-        """Add entities from TSV lines (comments and blank lines skipped)."""
+        """Add entities from TSV lines (comments and blank lines skipped): one file, whose
+        names, where they are an earlier file's names too, are its own (`overridden`)."""
+        self._files += 1
         for line in lines:
             if not line.strip() or line.startswith("#"):
                 continue
@@ -114,6 +118,7 @@ class Gazetteer:
         """Index one entity under all its names and the inflected forms of its adjectives."""
         self.types[key] = kind
         self.names[key] = names
+        self._file_of[key] = self._files
         self._variants.clear()
         self._starts.clear()
         self._persons.clear()
@@ -139,6 +144,19 @@ class Gazetteer:
                     for variant in _deletion_variants(form):
                         entry = (key, form, len(forms) == 1)
                         self._deletions.setdefault(variant, set()).add(entry)
+
+    def file_of(self, key: str) -> int:
+        """Which of the files added gave an entity: 1 for the first (the packaged one)."""
+        return self._file_of.get(key, 0)
+
+    def overridden(self, key: str, name: str) -> bool:
+        """Whether a later file gave this name of an entity to another entity (a corpus's
+        own entry for a city the packaged file knows): text is read as naming that one, so
+        the name is no longer this one's. Two entities of one file that share a name both
+        keep it."""
+        found = self._index.get(name_forms(name))
+        return (found is not None and found.key != key
+                and self._file_of.get(found.key, 0) > self._file_of.get(key, 0))
 
     def match(
         self, first: str, following: Sequence[str], word: str, peeled: str = ""

@@ -65,6 +65,10 @@ class Lexicon:
     parents: dict[str, str] = field(default_factory=dict)  # entity key → the party it belongs to
     places: frozenset[str] = frozenset()  # entity keys of places (countries, cities...)
     place_names: Names = field(default_factory=dict)  # to read places in a sentence
+    # places whose names are read only whole, function words too ("Port Said"), over all the
+    # stems of a sentence; and the content stems of those names, that a sentence holds first
+    whole_place_names: Names = field(default_factory=dict)
+    whole_place_words: frozenset[str] = frozenset()
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # word forms → concept
     opposable: frozenset[str] = frozenset()  # concept tokens that have an opposite
     organisations: frozenset[str] = frozenset()  # entity keys of organisations
@@ -123,6 +127,8 @@ class Lexicon:
         names: dict[str, str] = {}
         for key in sorted(entities.names):
             for name in entities.names[key]:
+                if entities.overridden(key, name):
+                    continue
                 for token in TOKEN_RE.findall(name):
                     if stem(token) not in by_stem:
                         names.setdefault(stem(token), key)
@@ -136,7 +142,7 @@ class Lexicon:
             if (stems := _content_stems(name))})
         return cls(by_stem, names, frozenset(opposites), frozenset(negations), roles,
                    frozenset(parties), _parents(), places,
-                   _place_names(entities, places, by_stem), phrases,
+                   *_place_names(entities, places, by_stem), phrases,
                    frozenset(one for one, _ in opposites), organisations, name_stems,
                    organisation_names, _fingerprint(texts, entities))
 
@@ -216,6 +222,10 @@ def _content_stems(name: str) -> tuple[str, ...]:
     return tuple(stem(t) for t in TOKEN_RE.findall(name) if is_content_word(t))
 
 
+def _all_stems(name: str) -> tuple[str, ...]:
+    return tuple(stem(t) for t in TOKEN_RE.findall(name))
+
+
 def _by_first_stem(names: Iterable[tuple[tuple[str, ...], str]]) -> Names:
     """Names by their first stem (a name of two keys keeps the lesser)."""
     by_first: dict[str, dict[tuple[str, ...], str]] = {}
@@ -225,34 +235,52 @@ def _by_first_stem(names: Iterable[tuple[tuple[str, ...], str]]) -> Names:
             for first, keys in by_first.items()}
 
 
-def _place_names(entities: Gazetteer, places: frozenset[str], taken: dict[str, str]) -> Names:
+def _place_names(entities: Gazetteer, places: frozenset[str],
+                 taken: dict[str, str]) -> tuple[Names, Names, frozenset[str]]:
     """Place names as content stems ("Iran", "باكو", "Bandar Abbas"), for reading the places
-    of a sentence.
+    of a sentence; the names read only whole, as stems of all their words; and the content
+    words of those.
 
     A name of one word is left out when its stem is short (the Arabic stemmer cuts "باكو"
     to three letters) or a lexicon word, and so is a name two places share: a place read
-    where none is named would keep two versions of one fact apart.
+    where none is named would keep two versions of one fact apart. A name a later file gave
+    to another place (`Gazetteer.overridden`) is that one's alone, as the extractor reads
+    it. A name whose function words leave one content word ("Port Said": "said" is a
+    function word, "port" a lexicon word) is read only whole: its one word would name the
+    place wherever it stands.
     """
     found: dict[tuple[str, ...], set[str]] = {}
+    whole: dict[tuple[str, ...], set[str]] = {}
+    words: dict[tuple[str, ...], str] = {}  # a name read whole → its one content stem
     for key in sorted(places):
         for name in entities.names[key]:
+            if entities.overridden(key, name):
+                continue
             stems = _content_stems(name)
-            if len(stems) > 1 or (stems and len(stems[0]) >= MIN_PLACE_STEM
-                                  and stems[0] not in taken):
+            spelled = _all_stems(name)
+            if len(stems) == 1 and len(spelled) > 1:
+                whole.setdefault(spelled, set()).add(key)
+                words[spelled] = stems[0]
+            elif len(stems) > 1 or (stems and len(stems[0]) >= MIN_PLACE_STEM
+                                    and stems[0] not in taken):
                 found.setdefault(stems, set()).add(key)
-    return _by_first_stem((stems, next(iter(keys))) for stems, keys in found.items()
-                          if len(keys) == 1)
+    unique = [(stems, next(iter(keys))) for stems, keys in whole.items() if len(keys) == 1]
+    return (_by_first_stem((stems, next(iter(keys))) for stems, keys in found.items()
+                           if len(keys) == 1),
+            _by_first_stem(unique),
+            frozenset(words[stems] for stems, _ in unique))
 
 
 def _fingerprint(texts: Iterable[str], entities: Gazetteer) -> str:
     """A hash of everything a lexicon is built from: its files, the gazetteer's names and
-    types, and the shipped gazetteer that `_parents` reads."""
+    types and the file that gave each (a later file's names override), and the shipped
+    gazetteer that `_parents` reads."""
     digest = hashlib.sha256()
     for text in texts:
         digest.update(text.encode() + b"\x00")
     for key in sorted(entities.names):
-        digest.update(f"{key}\t{entities.types.get(key)}\t{'|'.join(entities.names[key])}\n"
-                      .encode())
+        digest.update(f"{key}\t{entities.types.get(key)}\t{'|'.join(entities.names[key])}"
+                      f"\t{entities.file_of(key)}\n".encode())
     digest.update(_shipped_gazetteer().encode())
     return digest.hexdigest()
 

@@ -102,8 +102,10 @@ def read(claim: Claim, lex: Lexicon, sentence: str | None) -> Reading:
     near: tuple[str, ...] = ()
     places = _places(entities, lex)
     sentence_stems: list[str] = []
+    sentence_words: list[str] = []
     if sentence:
         before, value, after = _words(claim, sentence)
+        sentence_words = before + value + after
         near_stems, sentence_stems = _stems(before, value, after)
         near = tuple(sorted({*lex.concepts(near_stems, names=True, own=own),
                              *_phrases(before, after, lex)}))
@@ -111,7 +113,7 @@ def read(claim: Claim, lex: Lexicon, sentence: str | None) -> Reading:
     actors = _uncited(claim, entities & lex.organisations or organisations, lex)
     beyond = _uncited(claim, organisations, lex)
     if sentence and len(places) < 2:  # a border, a distance, relations: two parties, named nearby
-        found = _named_places(sentence_stems, own, organisations, lex)
+        found = _named_places(sentence_stems, sentence_words, own, organisations, lex)
         if found:
             places = places | _places(found, lex) or _EMPTY
             beyond |= found
@@ -167,13 +169,18 @@ def _uncited(claim: Claim, organisations: frozenset[str], lex: Lexicon) -> froze
     return _set([k for k in organisations if not lex.name_stems.get(k, _EMPTY) & cited])
 
 
-def _named_places(stems: list[str], own: dict[str, str], organisations: frozenset[str],
-                  lex: Lexicon) -> frozenset[str]:
-    """Places the sentence names, words of the names of the claim's entities and of the
-    sentence's organisations left out: "Ganja" in Ganja Steel names no city."""
+def _named_places(stems: list[str], words: list[str], own: dict[str, str],
+                  organisations: frozenset[str], lex: Lexicon) -> frozenset[str]:
+    """Places the sentence (its content stems, and its words) names, words of the names of
+    the claim's entities and of the sentence's organisations left out: "Ganja" in Ganja
+    Steel names no city. A name read only whole ("Port Said") is looked for among the stems
+    of all the words, in the few sentences that hold its content word."""
     name_stems = lex.name_stems
     taken = own.keys() | set().union(*(name_stems.get(k, _EMPTY) for k in organisations))
-    return names_in(stems, lex.place_names, taken)
+    found = names_in(stems, lex.place_names, taken)
+    if not lex.whole_place_words.isdisjoint(stems):
+        found |= names_in([stem(w) for w in words], lex.whole_place_names, taken)
+    return found
 
 
 def _phrases(before: list[str], after: list[str], lex: Lexicon) -> set[str]:

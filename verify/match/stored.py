@@ -26,7 +26,7 @@ from verify.match.similarity import Features, Reading, assemble
 # stemmer) makes every stored line stale. Hashing their source, rather than a version
 # number someone must remember to raise, cannot forget a change.
 _CODE = ("match/similarity.py", "match/lexicon.py", "match/thresholds.py", "match/stored.py",
-         "text/normalize.py", "compare.py")
+         "text/normalize.py", "compare.py", "extract/entities.py")
 _FIELDS = len(Reading._fields)
 
 
