@@ -224,14 +224,15 @@ class FactIndex:
 
     def _add(self, items: Iterable[Item]) -> set[str]:
         fresh = [i for i in items if i.claim_key not in self._items]
+        new = {i.claim_key for i in fresh}
         # Links found through a block that grew too common are re-derived.
-        touched = self._index_items(fresh) | {i.claim_key for i in fresh}
-        for key in touched:
+        crossed = self._index_items(fresh)
+        for key in crossed - new:
             for other in self._links[key]:
                 self._links[other].pop(key, None)
             self._links[key] = {}
-        for key, other in self._index.pairs(touched, self._keys):
-            self._link(key, other)
+        touched = crossed | new
+        self._link(self._index.pairs(touched, self._keys))
         component = self._component(touched)
         before: set[str] = set()
         while True:  # a dissolved fact's members are regrouped too, wherever they now link
@@ -282,23 +283,20 @@ class FactIndex:
             crossed |= self._index.add(key, known[1])
         return crossed
 
-    def _link(self, key: str, other: str) -> None:
-        """Score a candidate pair; a link when the score reaches the threshold."""
-        if self._apart_or_clash(key, other):
-            return
-        s = score(self._features[other], self._features[key], lexicon=self._lexicon,
-                  clash_checked=True)
-        same_document = self._items[other].document == self._items[key].document
-        if s >= (SAME_DOCUMENT_THRESHOLD if same_document else GROUP_THRESHOLD):
-            self._links[key][other] = s
-            self._links[other][key] = s
-
-    def _apart_or_clash(self, a: str, b: str) -> bool:
-        """The vetoes that part two claims before any score: one sentence, amounts ten
-        times apart, different subjects (`frame_clash`)."""
-        return (_same_sentence(self._items[a], self._items[b])
-                or _apart(self._spans[a], self._spans[b])
-                or clashes(self._features[a], self._features[b]))
+    def _link(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Score candidate pairs; a link where the score reaches the threshold. The vetoes
+        that part two claims before any score come first: one sentence, amounts ten times
+        apart, different subjects (`frame_clash`)."""
+        items, feats, spans, links = self._items, self._features, self._spans, self._links
+        lexicon = self._lexicon
+        for key, other in pairs:
+            a, b, fa, fb = items[key], items[other], feats[key], feats[other]
+            if (_same_sentence(a, b) or _apart(spans[key], spans[other])
+                    or clashes(fa, fb)):
+                continue
+            s = score(fb, fa, lexicon=lexicon, clash_checked=True)
+            if s >= (SAME_DOCUMENT_THRESHOLD if a.document == b.document else GROUP_THRESHOLD):
+                links[key][other] = links[other][key] = s
 
     def _component(self, seeds: set[str]) -> set[str]:
         seen, stack = set(seeds), list(seeds)
@@ -349,19 +347,22 @@ class FactIndex:
         Only partners that name every place and organisation `key` names can be such a pair
         (`takes_no_side`), so the pairs are drawn from those alone.
         """
-        if len(self._links[key]) < 2:
+        links, feats = self._links[key], self._features
+        if len(links) < 2:
             return False
-        f = self._features[key]
-        partners = sorted(x for x in self._links[key]
-                          if f.places <= self._features[x].places
-                          and f.actors <= self._features[x].actors)
-        return any(
-            not _same_sentence(self._items[x], self._items[y])
-            and not _apart(self._spans[x], self._spans[y])
-            and clashes(self._features[x], self._features[y])
-            and takes_no_side(f, self._features[x], self._features[y])
-            for i, x in enumerate(partners) for y in partners[i + 1 :]
-        )
+        f = feats[key]
+        partners = sorted(x for x in links
+                          if f.places <= feats[x].places and f.actors <= feats[x].actors)
+        items, spans = self._items, self._spans
+        for i, x in enumerate(partners):  # `clashes` first: it alone rules most pairs out
+            fx = feats[x]
+            for y in partners[i + 1 :]:
+                fy = feats[y]
+                if (clashes(fx, fy) and takes_no_side(f, fx, fy)
+                        and not _same_sentence(items[x], items[y])
+                        and not _apart(spans[x], spans[y])):
+                    return True
+        return False
 
     def _build(self, keys: list[str]) -> Fact:
         members = sorted((self._items[k] for k in keys), key=_position)

@@ -50,7 +50,8 @@ class Features(NamedTuple):
     near: tuple[str, ...] = ()  # sorted mapped words right next to the value
     specific: bool = False  # a kind that few sentences state (a length, a share, a sum)
     frame: frozenset[str] = frozenset()  # role concepts of the clause and the value's words
-    subjects: frozenset[str] = frozenset()  # entities and the parties they belong to
+    # entities, the parties they belong to, and the places the sentence is about
+    subjects: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()  # the countries and places the sentence is about
     timed: bool = False  # a year or a date: the time of an event
     slots: tuple[tuple[str, frozenset[str]], ...] = ()  # role → its concepts in `frame`
@@ -130,7 +131,8 @@ def assemble(claim: Claim, reading: Reading, lex: Lexicon) -> Features:
     if framed is None:
         framed = lex.framed[frame] = _framed(frame, lex)
     parents = lex.parents
-    subjects = entities.union([parents[e] for e in entities if e in parents]) or _EMPTY
+    subjects = entities.union([parents[e] for e in entities if e in parents],
+                              reading.places) or _EMPTY
     kind = claim.value.kind
     return Features(
         dimension(claim.value), words, entities,
@@ -258,7 +260,7 @@ def score(
         context = shared / len(a.words) if a.words else 0.0
     else:
         context = fuzz.ratio(a.words, b.words, processor=None) / 100.0
-    sa, sb = a.subjects | a.places, b.subjects | b.places
+    sa, sb = a.subjects, b.subjects
     if containment:
         entities = len(sa & sb) / len(sa) if sa else 0.0
     elif sa or sb:
