@@ -313,9 +313,9 @@ class FactIndex:
         `between[g][h]` counts the links between groups g and h (named by one member); they
         may merge only when it is |g|·|h|, every member linked to every member.
         """
-        ambiguous = {k for k in keys if self._ambiguous(k)}
-        free = keys - ambiguous
-        links = sorted((-s, a, b) for a in free for b, s in self._links[a].items()
+        every = self._links
+        free = keys - {k for k in keys if len(every[k]) > 1 and self._ambiguous(k)}
+        links = sorted((-s, a, b) for a in free for b, s in every[a].items()
                        if a < b and b in free)
         linked = {k for _, a, b in links for k in (a, b)}  # the others stay alone
         group = {k: k for k in linked}
@@ -342,21 +342,23 @@ class FactIndex:
         return [sorted(m) for m in members.values()] + [[k] for k in keys - linked]
 
     def _ambiguous(self, key: str) -> bool:
-        """Linked to two claims that clash, with nothing to side with either (see module).
+        """Linked to two claims (or more) that clash, with nothing to side with either (see
+        module); the caller has made sure of two links.
 
         Only partners that name every place and organisation `key` names can be such a pair
-        (`takes_no_side`), so the pairs are drawn from those alone.
+        (`takes_no_side`), so the pairs are drawn from those alone; and two partners linked
+        to each other passed every veto, so they do not clash.
         """
-        links, feats = self._links[key], self._features
-        if len(links) < 2:
-            return False
+        every, feats = self._links, self._features
         f = feats[key]
-        partners = sorted(x for x in links
-                          if f.places <= feats[x].places and f.actors <= feats[x].actors)
+        partners = [x for x in every[key]
+                    if f.places <= feats[x].places and f.actors <= feats[x].actors]
         items, spans = self._items, self._spans
         for i, x in enumerate(partners):  # `clashes` first: it alone rules most pairs out
-            fx = feats[x]
+            fx, linked = feats[x], every[x]
             for y in partners[i + 1 :]:
+                if y in linked:
+                    continue
                 fy = feats[y]
                 if (clashes(fx, fy) and takes_no_side(f, fx, fy)
                         and not _same_sentence(items[x], items[y])
