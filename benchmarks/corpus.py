@@ -247,7 +247,8 @@ class Template:
     en: tuple[str, ...]
     ar: tuple[str, ...]
     # The fact is the same whichever of its two subjects comes first: the railway between
-    # Baku and Tbilisi is the railway between Tbilisi and Baku.
+    # Baku and Tbilisi is the railway between Tbilisi and Baku, and a contract one company
+    # signed with another is the contract the other signed with it.
     symmetric: bool = False
 
 
@@ -271,7 +272,7 @@ TEMPLATES = [
              ("{co} signed a contract worth {v} with {co2}.",
               "The deal that {co} signed with {co2} is worth {v}."),
              ("ووقعت {co} عقدا بقيمة {v} مع {co2}.",
-              "وتبلغ قيمة الصفقة التي وقعتها {co} مع {co2} {v}.")),
+              "وتبلغ قيمة الصفقة التي وقعتها {co} مع {co2} {v}."), symmetric=True),
     Template("year", ("co", "city"),
              ("{co} opened its office in {city} in {v}.",
               "The {city} branch of {co} dates back to {v}."),

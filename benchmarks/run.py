@@ -17,6 +17,7 @@ Results go to a JSON file and a markdown table next to it (also printed).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import os
@@ -525,8 +526,15 @@ def spawn(worker: str, size: int, folder: Path, url: str, report: Path, args: ar
         out.unlink(missing_ok=True)
 
 
+def corpus_folder(size: int, seed: int) -> Path:
+    """Where a generated corpus is kept between runs; the name carries a digest of the
+    generator, so that a changed generator never reuses an older one's articles."""
+    digest = hashlib.sha256(Path(corpus.__file__).read_bytes()).hexdigest()[:8]
+    return RESULTS / "corpora" / f"n{size}-s{seed}-{digest}"
+
+
 def bench_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
-    folder = RESULTS / "corpora" / f"n{size}-s{args.seed}"
+    folder = corpus_folder(size, args.seed)
     if not (folder / corpus.TRUTH_FILE).exists():
         shutil.rmtree(folder, ignore_errors=True)
         corpus.generate(size, folder, args.seed)
