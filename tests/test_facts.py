@@ -18,6 +18,7 @@ from verify.extract import extract
 from verify.facts import current_items, refresh_facts
 from verify.match import Lexicon, features, group_facts
 from verify.match.blocking import keys_of
+from verify.match.similarity import Reading
 from verify.match.stored import decode, encode, tag
 from verify.pipeline import ingest_and_analyze, load_vocabularies
 from verify.store import open_store
@@ -143,7 +144,7 @@ def test_stored_blocking_keys_are_the_keys_matching_reads(tmp_path: Path) -> Non
     assert beyond, "the sample corpus has values whose clause leaves an entity unnamed"
 
 
-@pytest.mark.parametrize("line", [None, "0123456789ab\t\t\t\t\t"])
+@pytest.mark.parametrize("line", [None, "0123456789ab" + "\t" * len(Reading._fields)])
 def test_claims_without_trusted_features_are_read_from_their_sentences(
         tmp_path: Path, line: str | None) -> None:
     # A store from before features were kept holds none; one whose lines another lexicon

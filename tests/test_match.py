@@ -7,6 +7,7 @@ import os
 import random
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from verify.claims import Claim, Kind, Qualifier, Value
 from verify.match import FactIndex, InvertedIndex, Item, Lexicon, blocking_keys, group_facts
 from verify.match.lexicon import default_lexicon
-from verify.match.similarity import Features, features
+from verify.match.similarity import Features, features, frame_clash
 from verify.match.thresholds import MAX_BLOCK
 from verify.text.normalize import content_stems
 
@@ -732,3 +733,58 @@ def test_a_name_word_two_entities_share_goes_to_the_one_it_names_most_whatever_t
     own = dict(ast.literal_eval(printed))
     israel = default_lexicon().name_stems["israel"]
     assert israel and all(own[s] == "israel" for s in israel)
+
+
+def _traders() -> Lexicon:
+    from verify.extract.entities import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    gazetteer.add_lines(["kavir-dairy\torganisation\tKavir Dairy|كافير للألبان\t",
+                         "merv-paper\torganisation\tMerv Paper|ميرف للورق\t",
+                         "sahand-steel\torganisation\tSahand Steel|سهند للصلب\t"])
+    return Lexicon.load(gazetteer=gazetteer)
+
+
+def _supplies(key: str, sentence: str, value: str, low: float, *firms: str) -> Item:
+    return item(key, f"{key}.txt", sentence, value, Kind.PERCENT, low, unit="%", entities=firms)
+
+
+def test_what_goes_to_another_entity_is_another_fact() -> None:
+    lex = _traders()
+    there = _supplies("a", "Kavir Dairy raised its supplies to Merv Paper by 20%.", "20%", 20,
+                      "kavir-dairy", "merv-paper")
+    back = _supplies("b", "Merv Paper raised its supplies to Kavir Dairy by 35%.", "35%", 35,
+                     "kavir-dairy", "merv-paper")
+    elsewhere = _supplies("c", "Kavir Dairy raised its supplies to Sahand Steel by 25%.", "25%",
+                          25, "kavir-dairy", "sahand-steel")
+    told_again = _supplies("d", "Supplies from Kavir Dairy to Merv Paper grew by 35%.", "35%", 35,
+                           "kavir-dairy", "merv-paper")
+    arabic = _supplies("e", "ورفعت كافير للألبان إمداداتها إلى ميرف للورق بنسبة 30%", "30%", 30,
+                       "kavir-dairy", "merv-paper")
+    assert features_of(there, lex).toward == {"merv-paper"}
+    assert features_of(arabic, lex).toward == {"merv-paper"}
+    assert frame_clash(features_of(there, lex), features_of(back, lex)) == (
+        "different destinations: merv-paper vs kavir-dairy")
+    groups = {tuple(m.claim_key for m in f.members): f.status
+              for f in group_facts([there, back, elsewhere, told_again, arabic], lexicon=lex)}
+    assert groups[("a", "d", "e")] == "conflict"
+    assert ("b",) in groups and ("c",) in groups
+
+
+def test_a_source_quoted_with_according_to_is_no_destination() -> None:
+    lex = _traders()
+    cited = _supplies("a", "Supplies of Kavir Dairy grew by 20%, according to Merv Paper.", "20%",
+                      20, "kavir-dairy", "merv-paper")
+    claim = replace(cited.claim, source="Merv Paper")
+    assert features(claim, lex, cited.text).toward == frozenset()
+
+
+def test_a_route_told_from_either_end_is_one_route() -> None:
+    one = item("a", "a.txt", "The railway from Baku to Tehran is 500 km long.", "500 km",
+               Kind.LENGTH, 500, unit="km", entities=("baku", "tehran"))
+    other = item("b", "b.txt", "The railway from Tehran to Baku is 540 km long.", "540 km",
+                 Kind.LENGTH, 540, unit="km", entities=("baku", "tehran"))
+    lex = default_lexicon()
+    assert features_of(one, lex).toward == {"tehran"} and features_of(other, lex).toward == {"baku"}
+    facts = group_facts([one, other], lexicon=lex)
+    assert [(len(f.members), f.status) for f in facts] == [(2, "conflict")]

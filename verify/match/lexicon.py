@@ -16,7 +16,8 @@ concepts in one slot of what a value is about (the counted noun, the event a dat
 the goods traded, the flow, the measure of a length...): matching requires two versions
 to agree on each slot both of them fill (`similarity.frame_clash`), and
 `!parties<TAB>concept|concept...` marks the concepts of facts defined by the places they
-join (a border's length, relations between states).
+join (a border's length, relations between states). `!toward<TAB>word|word...` lists the words after
+which an entity is where what a value measures goes ("supplies to Merv", "إلى ميرف").
 
 Where an entity belongs (a capital to its country, a minister to his state) comes from the
 gazetteer's optional fifth column: "Baku" and "Azerbaijan" name one party of a story.
@@ -60,6 +61,7 @@ class Lexicon:
     names: dict[str, str] = field(default_factory=dict)  # name-word stem → entity key
     opposites: frozenset[tuple[str, str]] = frozenset()  # concept-token pairs, both ways
     negations: frozenset[str] = frozenset()  # match forms of negation words
+    toward: frozenset[str] = frozenset()  # match forms of the words of `!toward`
     roles: dict[str, str] = field(default_factory=dict)  # concept token → its role
     parties: frozenset[str] = frozenset()  # concept tokens of facts that join places
     parents: dict[str, str] = field(default_factory=dict)  # entity key → the party it belongs to
@@ -99,6 +101,7 @@ class Lexicon:
         by_stem: dict[str, str] = {}
         opposites: set[tuple[str, str]] = set()
         negations: set[str] = set()
+        toward: set[str] = set()
         roles: dict[str, str] = {}
         parties: set[str] = set()
         phrases: dict[tuple[str, ...], str] = {}
@@ -110,6 +113,8 @@ class Lexicon:
                     opposites |= {(one, other), (other, one)}
                 elif concept == "!negation":
                     negations |= {match_form(w) for w in words}
+                elif concept == "!toward":
+                    toward |= {match_form(w) for w in words}
                 elif concept == "!parties":
                     parties |= {CONCEPT_PREFIX + w for w in words}
                 elif concept == "!role" and words:
@@ -140,7 +145,8 @@ class Lexicon:
         organisation_names = _by_first_stem({
             (stems, key) for key in organisations for name in entities.names[key]
             if (stems := _content_stems(name))})
-        return cls(by_stem, names, frozenset(opposites), frozenset(negations), roles,
+        return cls(by_stem, names, frozenset(opposites), frozenset(negations), frozenset(toward),
+                   roles,
                    frozenset(parties), _parents(), places,
                    *_place_names(entities, places, by_stem), phrases,
                    frozenset(one for one, _ in opposites), organisations, name_stems,

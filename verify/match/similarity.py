@@ -62,6 +62,9 @@ class Features(NamedTuple):
     # organisations and places the sentence names beyond the clause, the cited source left
     # out (see `features`): blocking keys, not anchors
     beyond: frozenset[str] = frozenset()
+    # the claim's entities that what it measures goes to ("supplies to Merv"), the cited
+    # source left out
+    toward: frozenset[str] = frozenset()
 
 
 class Reading(NamedTuple):
@@ -74,6 +77,7 @@ class Reading(NamedTuple):
     places: frozenset[str]
     actors: frozenset[str]
     beyond: frozenset[str]
+    toward: frozenset[str]
 
 
 def features(claim: Claim, lexicon: Lexicon | None = None, sentence: str | None = None) -> Features:
@@ -118,7 +122,8 @@ def read(claim: Claim, lex: Lexicon, sentence: str | None) -> Reading:
         if found:
             places = places | _places(found, lex) or _EMPTY
             beyond |= found
-    return Reading(words, near, places, actors, beyond - entities or _EMPTY)
+    toward = _uncited(claim, _toward(sentence_words, own, lex), lex) if own else _EMPTY
+    return Reading(words, near, places, actors, beyond - entities or _EMPTY, toward)
 
 
 def assemble(claim: Claim, reading: Reading, lex: Lexicon) -> Features:
@@ -139,6 +144,7 @@ def assemble(claim: Claim, reading: Reading, lex: Lexicon) -> Features:
         frozenset([*words, *[ENTITY_PREFIX + e for e in entities]]), near,
         kind in SPECIFIC_KINDS, frame, subjects, reading.places, kind in TIME_KINDS,
         *framed, lex.opposable.intersection(words) or _EMPTY, reading.actors, reading.beyond,
+        reading.toward,
     )
 
 
@@ -183,6 +189,20 @@ def _named_places(stems: list[str], words: list[str], own: dict[str, str],
     if not lex.whole_place_words.isdisjoint(stems):
         found |= names_in([stem(w) for w in words], lex.whole_place_names, taken)
     return found
+
+
+def _toward(words: list[str], own: dict[str, str], lex: Lexicon) -> frozenset[str]:
+    """The claim's entities named right after a word of the lexicon's `!toward`, or one word
+    later: "supplies to Merv", "إمداداتها إلى ميرف", "engineers sent to help Merv"."""
+    found = []
+    for i, word in enumerate(words):
+        if match_form(word) in lex.toward:
+            for after in words[i + 1 : i + 3]:
+                key = own.get(_content_stem(after) or "")
+                if key is not None:
+                    found.append(key)
+                    break
+    return _set(found)
 
 
 def _phrases(before: list[str], after: list[str], lex: Lexicon) -> set[str]:
@@ -299,6 +319,10 @@ def frame_clash(a: Features, b: Features) -> str | None:
     and Iran), or a fact of one organisation, which happens where it is (its factory in
     Erbil is not the one in Basra). Otherwise states are actors and bystanders too (Israel
     opens an embassy in a city that lies 25 km from Iran): places alone never part them.
+    What a value measures going to different entities is about different subjects too:
+    "Kavir raised its supplies to Merv" is not Merv's supplies to Kavir, nor Kavir's to
+    Sahand. Not for a fact that joins places: the line from Baku to Tbilisi is the line
+    from Tbilisi to Baku.
     One side naming more than the other is no clash: articles leave things unsaid.
     Years and dates are the time of an event: two of them must name one event
     or place of one (EVENT_ROLES), or they are only the periods of other figures ("40% in
@@ -330,7 +354,10 @@ def _clash(
     only_a, only_b = a.actors - b.actors, b.actors - a.actors
     if only_a and only_b:
         return "organisations", only_a, only_b
-    if a.parties or b.parties or a.actors & b.actors:
+    joins = a.parties or b.parties
+    if not joins and a.toward and b.toward and a.toward.isdisjoint(b.toward):
+        return "destinations", a.toward, b.toward
+    if joins or a.actors & b.actors:
         only_a, only_b = a.places - b.places, b.places - a.places
         if only_a and only_b:
             return "places", only_a, only_b
@@ -343,7 +370,8 @@ def takes_no_side(k: Features, x: Features, y: Features) -> bool:
     x and y clash (`frame_clash`); k takes a side when it names a place or an organisation
     that one of them lacks, or fills a role on which x and y disagree.
     """
-    if k.places - (x.places & y.places) or k.actors - (x.actors & y.actors):
+    if (k.places - (x.places & y.places) or k.actors - (x.actors & y.actors)
+            or k.toward - (x.toward & y.toward)):
         return False
     theirs = dict(y.slots)
     clashing = {role for role, mine in x.slots

@@ -59,7 +59,7 @@ def encode(found: Features, lexicon: Lexicon) -> str | None:
     if label is None:
         return None
     parts = (found.words, found.near, sorted(found.places), sorted(found.actors),
-             sorted(found.beyond))
+             sorted(found.beyond), sorted(found.toward))
     return "\t".join([label, *(" ".join(part) for part in parts)])
 
 
@@ -70,9 +70,9 @@ def decode(line: str | None, claim: Claim, lexicon: Lexicon) -> Features | None:
     cells = line.split("\t")
     if len(cells) != _FIELDS + 1 or cells[0] != tag(lexicon):
         return None
-    _, words, near, places, actors, beyond = cells
+    _, words, near, places, actors, beyond, toward = cells
     return assemble(claim, Reading(tuple(words.split()), tuple(near.split()), _set(places),
-                                   _set(actors), _set(beyond)), lexicon)
+                                   _set(actors), _set(beyond), _set(toward)), lexicon)
 
 
 _EMPTY: frozenset[str] = frozenset()
