@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
 from conftest import CLAIMS
+from sqlalchemy import select, update
 
 import verify.facts
 import verify.match.blocking
