@@ -788,3 +788,17 @@ def test_a_route_told_from_either_end_is_one_route() -> None:
     assert features_of(one, lex).toward == {"tehran"} and features_of(other, lex).toward == {"baku"}
     facts = group_facts([one, other], lexicon=lex)
     assert [(len(f.members), f.status) for f in facts] == [(2, "conflict")]
+
+
+def test_a_folder_s_gazetteer_says_where_its_places_belong() -> None:
+    from verify.extract.entities import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    gazetteer.add_lines(["nardaran\tplace\tNardaran|نارداران\t\tazerbaijan",
+                         "baku\tplace\tBaku|باكو\t"])  # given again, whole: no parent now
+    lex = Lexicon.load(gazetteer=gazetteer)
+    assert lex.parents["nardaran"] == "azerbaijan" and "baku" not in lex.parents
+    assert default_lexicon().parents["baku"] == "azerbaijan"
+    claim = item("a", "a.txt", "Nardaran lies 25 km from the coast.", "25 km", Kind.LENGTH, 25,
+                 unit="km", entities=("nardaran",)).claim
+    assert "azerbaijan" in features(claim, lex).subjects

@@ -80,6 +80,7 @@ class Gazetteer:
 
     types: dict[str, str] = field(default_factory=dict)
     names: dict[str, list[str]] = field(default_factory=dict)
+    parents: dict[str, str] = field(default_factory=dict)  # key → the party it belongs to
     _index: dict[tuple[str, ...], _Name] = field(default_factory=dict)
     _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _deletions: dict[str, set[tuple[str, str, bool]]] = field(default_factory=dict)
@@ -113,11 +114,15 @@ class Gazetteer:
             key, kind, names = cells[0].strip(), cells[1].strip(), _split(cells[2])
             adjectives = _split(cells[3]) if len(cells) > 3 else []
             self.add(key, kind, names, adjectives)
+            parent = cells[4].strip() if len(cells) > 4 else ""
+            if parent:
+                self.parents[key] = parent
 
     def add(self, key: str, kind: str, names: list[str], adjectives: list[str]) -> None:
         """Index one entity under all its names and the inflected forms of its adjectives."""
         self.types[key] = kind
         self.names[key] = names
+        self.parents.pop(key, None)  # an entry given again is given whole
         self._file_of[key] = self._files
         self._variants.clear()
         self._starts.clear()

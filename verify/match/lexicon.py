@@ -147,7 +147,7 @@ class Lexicon:
             if (stems := _content_stems(name))})
         return cls(by_stem, names, frozenset(opposites), frozenset(negations), frozenset(toward),
                    roles,
-                   frozenset(parties), _parents(), places,
+                   frozenset(parties), dict(entities.parents), places,
                    *_place_names(entities, places, by_stem), phrases,
                    frozenset(one for one, _ in opposites), organisations, name_stems,
                    organisation_names, _fingerprint(texts, entities))
@@ -278,32 +278,15 @@ def _place_names(entities: Gazetteer, places: frozenset[str],
 
 
 def _fingerprint(texts: Iterable[str], entities: Gazetteer) -> str:
-    """A hash of everything a lexicon is built from: its files, the gazetteer's names and
-    types and the file that gave each (a later file's names override), and the shipped
-    gazetteer that `_parents` reads."""
+    """A hash of everything a lexicon is built from: its files, and the gazetteer's names,
+    types and parents and the file that gave each (a later file's names override)."""
     digest = hashlib.sha256()
     for text in texts:
         digest.update(text.encode() + b"\x00")
     for key in sorted(entities.names):
         digest.update(f"{key}\t{entities.types.get(key)}\t{'|'.join(entities.names[key])}"
-                      f"\t{entities.file_of(key)}\n".encode())
-    digest.update(_shipped_gazetteer().encode())
+                      f"\t{entities.parents.get(key, '')}\t{entities.file_of(key)}\n".encode())
     return digest.hexdigest()
-
-
-def _shipped_gazetteer() -> str:
-    return resources.files("verify").joinpath("data/gazetteer.tsv").read_text("utf-8")
-
-
-def _parents() -> dict[str, str]:
-    """Entity key → the key of the party it belongs to, from the gazetteer's fifth column."""
-    text = _shipped_gazetteer()
-    parents: dict[str, str] = {}
-    for line in text.splitlines():
-        cells = line.split("\t")
-        if not line.startswith("#") and len(cells) > 4 and cells[4].strip():
-            parents[cells[0].strip()] = cells[4].strip()
-    return parents
 
 
 def _entries(lines: Iterable[str]) -> Iterable[tuple[str, list[str]]]:
