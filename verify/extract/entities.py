@@ -161,7 +161,7 @@ class Gazetteer:
         keep it."""
         found = self._index.get(name_forms(name))
         return (found is not None and found.key != key
-                and self._file_of.get(found.key, 0) > self._file_of.get(key, 0))
+                and self.file_of(found.key) > self.file_of(key))
 
     def match(
         self, first: str, following: Sequence[str], word: str, peeled: str = ""

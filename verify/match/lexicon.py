@@ -16,8 +16,9 @@ concepts in one slot of what a value is about (the counted noun, the event a dat
 the goods traded, the flow, the measure of a length...): matching requires two versions
 to agree on each slot both of them fill (`similarity.frame_clash`), and
 `!parties<TAB>concept|concept...` marks the concepts of facts defined by the places they
-join (a border's length, relations between states). `!toward<TAB>word|word...` lists the words after
-which an entity is where what a value measures goes ("supplies to Merv", "إلى ميرف").
+join (a border's length, relations between states). `!toward<TAB>word|word...` lists
+the words after which an entity is where what a value measures goes ("supplies to Merv",
+"إلى ميرف").
 
 Where an entity belongs (a capital to its country, a minister to his state) comes from the
 gazetteer's optional fifth column: "Baku" and "Azerbaijan" name one party of a story.
@@ -145,9 +146,8 @@ class Lexicon:
         organisation_names = _by_first_stem({
             (stems, key) for key in organisations for name in entities.names[key]
             if (stems := _content_stems(name))})
-        return cls(by_stem, names, frozenset(opposites), frozenset(negations), frozenset(toward),
-                   roles,
-                   frozenset(parties), dict(entities.parents), places,
+        return cls(by_stem, names, frozenset(opposites), frozenset(negations),
+                   frozenset(toward), roles, frozenset(parties), dict(entities.parents), places,
                    *_place_names(entities, places, by_stem), phrases,
                    frozenset(one for one, _ in opposites), organisations, name_stems,
                    organisation_names, _fingerprint(texts, entities))

@@ -1,7 +1,8 @@
 """One score for "these two claims state the same fact", and the words that tied them.
 
 See `thresholds` for the formula and every constant. Features are computed once per claim
-(`features`), so scoring a pair is two small set operations and one rapidfuzz call.
+(`features`), at ingest, and kept with it (`stored`), so scoring a pair is a few small set
+operations and two rapidfuzz calls.
 """
 
 from __future__ import annotations
