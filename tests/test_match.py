@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify.claims import Claim, Kind, Qualifier, Value
+from verify.extract.entities import Gazetteer
 from verify.match import FactIndex, InvertedIndex, Item, Lexicon, blocking_keys, group_facts
 from verify.match.lexicon import default_lexicon
 from verify.match.similarity import Features, features, frame_clash
@@ -49,6 +50,18 @@ def item(
     claim = Claim(sentence_start, sentence_start + len(sentence), value, context, entities,
                   scope=scope)
     return Item(key, document, claim, sentence)
+
+
+def _gazetteer_with(*lines: str) -> Gazetteer:
+    """The packaged gazetteer and, as a folder's own file after it, the given lines."""
+    gazetteer = Gazetteer.load()
+    gazetteer.add_lines(lines)
+    return gazetteer
+
+
+def _lexicon_with(*lines: str) -> Lexicon:
+    """The shipped lexicon over `_gazetteer_with` the given lines."""
+    return Lexicon.load(gazetteer=_gazetteer_with(*lines))
 
 
 def day(y: int, m: int, d: int) -> float:
@@ -460,14 +473,10 @@ def test_amounts_ten_times_apart_are_other_facts() -> None:
 
 def _firms() -> Lexicon:
     """The shipped lexicon with two companies of one sector, named as in running text."""
-    from verify.extract.entities import Gazetteer
-
-    gazetteer = Gazetteer.load()
-    gazetteer.add_lines(["kavir-rail\torganisation\tKavir Rail|كافير للسكك الحديدية\t",
+    return _lexicon_with("kavir-rail\torganisation\tKavir Rail|كافير للسكك الحديدية\t",
                          "amber-rail\torganisation\tAmber Rail|عنبر للسكك الحديدية\t",
                          "erbil\tplace\tErbil|أربيل\t", "basra\tplace\tBasra|البصرة\t",
-                         "bandar-abbas\tplace\tBandar Abbas|بندر عباس\t"])
-    return Lexicon.load(gazetteer=gazetteer)
+                         "bandar-abbas\tplace\tBandar Abbas|بندر عباس\t")
 
 
 def _firm_groups(items: list[Item], lexicon: Lexicon) -> dict[tuple[str, ...], str]:
@@ -594,11 +603,9 @@ def _port(key: str, sentence: str, clause: str) -> Item:
 
 def test_a_folder_s_own_entry_for_a_packaged_place_name_is_read_as_the_extractor_reads_it(
 ) -> None:
-    from verify.extract.entities import Gazetteer
-
-    gazetteer = Gazetteer.load()  # the packaged file gives "Baku" to baku
-    gazetteer.add_lines(["kavir-rail\torganisation\tKavir Rail\t",
-                         "city-7\tplace\tBaku|باكو\t"])  # a corpus's own file: to city-7
+    # the packaged file gives "Baku" to baku, a corpus's own file to city-7
+    gazetteer = _gazetteer_with("kavir-rail\torganisation\tKavir Rail\t",
+                                "city-7\tplace\tBaku|باكو\t")
     assert gazetteer.overridden("baku", "Baku") and not gazetteer.overridden("city-7", "Baku")
     lex = Lexicon.load(gazetteer=gazetteer)
     port = _port("p", "Through the Baku port, Kavir Rail moved 40,000 tonnes of grain",
@@ -607,11 +614,8 @@ def test_a_folder_s_own_entry_for_a_packaged_place_name_is_read_as_the_extractor
 
 
 def test_a_name_two_places_of_one_file_share_is_not_read() -> None:
-    from verify.extract.entities import Gazetteer
-
-    gazetteer = Gazetteer.load()
-    gazetteer.add_lines(["kavir-rail\torganisation\tKavir Rail\t",
-                         "amman\tplace\tAmman|عمان\t", "oman\tplace\tOman|عمان\t"])
+    gazetteer = _gazetteer_with("kavir-rail\torganisation\tKavir Rail\t",
+                                "amman\tplace\tAmman|عمان\t", "oman\tplace\tOman|عمان\t")
     assert not gazetteer.overridden("amman", "عمان")
     lex = Lexicon.load(gazetteer=gazetteer)
     port = _port("p", "عبر عمان، Kavir Rail moved 40,000 tonnes", "Kavir Rail moved 40,000 tonnes")
@@ -619,12 +623,8 @@ def test_a_name_two_places_of_one_file_share_is_not_read() -> None:
 
 
 def test_a_place_name_of_one_content_word_and_function_words_is_read_only_whole() -> None:
-    from verify.extract.entities import Gazetteer
-
-    gazetteer = Gazetteer.load()
-    gazetteer.add_lines(["kavir-rail\torganisation\tKavir Rail\t",
-                         "port-said\tplace\tPort Said|بورسعيد\t"])  # "said": a function word
-    lex = Lexicon.load(gazetteer=gazetteer)
+    lex = _lexicon_with("kavir-rail\torganisation\tKavir Rail\t",
+                        "port-said\tplace\tPort Said|بورسعيد\t")  # "said": a function word
     whole = _port("w", "Through the Port Said port, Kavir Rail moved 40,000 tonnes of grain",
                   "Kavir Rail moved 40,000 tonnes of grain")
     assert features_of(whole, lex).beyond == {"port-said"}
@@ -639,12 +639,8 @@ def features_of(it: Item, lex: Lexicon) -> Features:
 
 
 def test_an_organisation_is_read_from_a_sentence_only_where_its_name_stands_whole() -> None:
-    from verify.extract.entities import Gazetteer
-
-    gazetteer = Gazetteer.load()
-    gazetteer.add_lines(["kavir-rail\torganisation\tKavir Rail\t",
-                         "bank-of-erbil\torganisation\tBank of Erbil\t"])
-    lex = Lexicon.load(gazetteer=gazetteer)
+    lex = _lexicon_with("kavir-rail\torganisation\tKavir Rail\t",
+                        "bank-of-erbil\torganisation\tBank of Erbil\t")
     assert lex.organisations_in(content_stems("Built by Kavir Rail, the pipe")) == {"kavir-rail"}
     assert lex.organisations_in(content_stems("Kavir Dairy ships its milk by rail")) == set()
     assert lex.organisations_in(content_stems("a loan from the Bank of Erbil")) == {
@@ -652,13 +648,8 @@ def test_an_organisation_is_read_from_a_sentence_only_where_its_name_stands_whol
 
 
 def test_a_place_word_in_an_organisation_s_name_names_no_place() -> None:
-    from verify.extract.entities import Gazetteer
-    from verify.match import features
-
-    gazetteer = Gazetteer.load()
-    gazetteer.add_lines(["ganja-steel\torganisation\tGanja Steel|غانجا للصلب\t",
-                         "kavir-rail\torganisation\tKavir Rail\t", "ganja\tplace\tGanja|گنجه\t"])
-    lex = Lexicon.load(gazetteer=gazetteer)
+    lex = _lexicon_with("ganja-steel\torganisation\tGanja Steel|غانجا للصلب\t",
+                        "kavir-rail\torganisation\tKavir Rail\t", "ganja\tplace\tGanja|گنجه\t")
     steel = item("s", "a.txt", "Ganja Steel employs 900 workers", "900", Kind.COUNT, 900,
                  entities=("ganja-steel",))
     found = features(steel.claim, lex, steel.text)
@@ -736,13 +727,9 @@ def test_a_name_word_two_entities_share_goes_to_the_one_it_names_most_whatever_t
 
 
 def _traders() -> Lexicon:
-    from verify.extract.entities import Gazetteer
-
-    gazetteer = Gazetteer.load()
-    gazetteer.add_lines(["kavir-dairy\torganisation\tKavir Dairy|كافير للألبان\t",
+    return _lexicon_with("kavir-dairy\torganisation\tKavir Dairy|كافير للألبان\t",
                          "merv-paper\torganisation\tMerv Paper|ميرف للورق\t",
-                         "sahand-steel\torganisation\tSahand Steel|سهند للصلب\t"])
-    return Lexicon.load(gazetteer=gazetteer)
+                         "sahand-steel\torganisation\tSahand Steel|سهند للصلب\t")
 
 
 def _supplies(key: str, sentence: str, value: str, low: float, *firms: str) -> Item:
@@ -791,12 +778,8 @@ def test_a_route_told_from_either_end_is_one_route() -> None:
 
 
 def test_a_folder_s_gazetteer_says_where_its_places_belong() -> None:
-    from verify.extract.entities import Gazetteer
-
-    gazetteer = Gazetteer.load()
-    gazetteer.add_lines(["nardaran\tplace\tNardaran|نارداران\t\tazerbaijan",
-                         "baku\tplace\tBaku|باكو\t"])  # given again, whole: no parent now
-    lex = Lexicon.load(gazetteer=gazetteer)
+    lex = _lexicon_with("nardaran\tplace\tNardaran|نارداران\t\tazerbaijan",
+                        "baku\tplace\tBaku|باكو\t")  # given again, whole: no parent now
     assert lex.parents["nardaran"] == "azerbaijan" and "baku" not in lex.parents
     assert default_lexicon().parents["baku"] == "azerbaijan"
     claim = item("a", "a.txt", "Nardaran lies 25 km from the coast.", "25 km", Kind.LENGTH, 25,
