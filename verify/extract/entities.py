@@ -113,16 +113,18 @@ class Gazetteer:
                 raise ValueError(f"gazetteer line needs key, type and names: {line!r}")
             key, kind, names = cells[0].strip(), cells[1].strip(), _split(cells[2])
             adjectives = _split(cells[3]) if len(cells) > 3 else []
-            self.add(key, kind, names, adjectives)
-            parent = cells[4].strip() if len(cells) > 4 else ""
-            if parent:
-                self.parents[key] = parent
+            self.add(key, kind, names, adjectives, cells[4].strip() if len(cells) > 4 else "")
 
-    def add(self, key: str, kind: str, names: list[str], adjectives: list[str]) -> None:
-        """Index one entity under all its names and the inflected forms of its adjectives."""
+    def add(self, key: str, kind: str, names: list[str], adjectives: list[str],
+            parent: str = "") -> None:
+        """Index one entity under all its names and the inflected forms of its adjectives;
+        an entity given again is given whole, its parent (the party it belongs to) too."""
         self.types[key] = kind
         self.names[key] = names
-        self.parents.pop(key, None)  # an entry given again is given whole
+        if parent:
+            self.parents[key] = parent
+        else:
+            self.parents.pop(key, None)
         self._file_of[key] = self._files
         self._variants.clear()
         self._starts.clear()
