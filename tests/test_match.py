@@ -711,6 +711,29 @@ def test_pairs_are_the_candidates_of_the_given_claims(rnd: random.Random) -> Non
     assert all(a in some and (b not in some or a < b) for a, b in pairs)
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_an_index_built_at_once_is_the_index_built_claim_by_claim(rnd: random.Random) -> None:
+    words = [f"d|w{n}" for n in range(5)] + [f"d|@e{n}" for n in range(5)]
+    keys = {f"c{n}": frozenset(rnd.sample(words, rnd.randrange(1, 6)))
+            for n in range(rnd.randrange(8, 30))}
+    later = {f"n{n}": frozenset(rnd.sample(words, rnd.randrange(1, 6))) for n in range(5)}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("verify.match.blocking.MAX_BLOCK", 6)  # a cap some blocks outgrow
+        at_once = InvertedIndex.of(list(keys.items()), common=["d|w4", ("d|@e0", "d|@e1")])
+        one_by_one = InvertedIndex(common=["d|w4", ("d|@e0", "d|@e1")])
+        for claim, own in keys.items():
+            one_by_one.add(claim, own)
+        for index in (at_once, one_by_one):  # and both go on growing alike
+            for claim, own in later.items():
+                index.add(claim, own)
+        every = keys | later
+        assert at_once.blocks == one_by_one.blocks
+        for claim, own in every.items():
+            assert at_once.candidates(claim, own) == one_by_one.candidates(claim, own)
+        assert at_once.pairs(set(every), every) == one_by_one.pairs(set(every), every)
+
+
 def test_a_name_word_two_entities_share_goes_to_the_one_it_names_most_whatever_the_hash_seed(
 ) -> None:
     # Set order follows the hash seed; which entity a shared name word stands for must not.

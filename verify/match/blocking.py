@@ -17,14 +17,13 @@ blocks: no counting over large ones.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import combinations
 
 from verify.claims import Claim
 from verify.match.lexicon import Lexicon
 from verify.match.similarity import ENTITY_PREFIX, Features, features
 from verify.match.thresholds import MAX_BLOCK, MIN_SHARED
-
 
 ENTITY_KEY = "|" + ENTITY_PREFIX  # in a key of an entity: dimension|@key
 
@@ -35,11 +34,17 @@ def keys_of(f: Features) -> frozenset[str]:
     Rail, the pipe that reaches Baku stretches 80 km" shares the key of Kavir Rail with
     "The Kavir Rail pipeline to Baku runs for 80 km", though its clause names only Baku,
     and the key of Baku alone grows too common to tie them in a season of coverage."""
-    prefix = f.dimension + "|"
-    keys = [prefix + anchor for anchor in f.anchors]
-    if f.beyond:
-        keys += [prefix + ENTITY_PREFIX + e for e in f.beyond]
-    return frozenset(keys)
+    return keys_for(f.dimension, f.words, f.entities, f.beyond)
+
+
+def keys_for(dimension: str, words: Iterable[str], entities: Iterable[str],
+             beyond: Iterable[str]) -> frozenset[str]:
+    """`keys_of` from the parts of features it reads: a stored claim's keys without the
+    rest of its features (`stored.reading`)."""
+    prefix = dimension + "|"
+    entity = prefix + ENTITY_PREFIX
+    return frozenset([*[prefix + w for w in words], *[entity + e for e in entities],
+                      *[entity + e for e in beyond]])
 
 
 def entity_pairs(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
@@ -71,6 +76,42 @@ class InvertedIndex:
         self.named: dict[tuple[str, str], list[str]] = {}  # claims naming both entities
         self._common = frozenset(k for k in common if isinstance(k, str))
         self._common_pairs = frozenset(k for k in common if isinstance(k, tuple))
+
+    @classmethod
+    def of(cls, claims: Sequence[tuple[str, frozenset[str]]],
+           common: Common = ()) -> InvertedIndex:
+        """The index `add` builds claim by claim, built from many claims at once (a whole
+        corpus grouped): every block first, then the combinations of each claim's keys
+        under the cap. Combinations with a key over the cap are never read (see `add`), so
+        storing only those under it gives the same candidates, and no block's size is
+        checked on every claim added."""
+        index = cls(common)
+        blocks, combined, named = index.blocks, index.combined, index.named
+        for claim, keys in claims:
+            for key in keys:
+                block = blocks.get(key)
+                if block is None:
+                    blocks[key] = {claim}
+                else:
+                    block.add(claim)
+        usable = {k for k, block in blocks.items() if len(block) <= MAX_BLOCK} - index._common
+        for claim, keys in claims:
+            ordered = sorted(keys)
+            mine = [k for k in ordered if k in usable]
+            if len(mine) >= MIN_SHARED:
+                for combo in combinations(mine, MIN_SHARED):
+                    found = combined.get(combo)
+                    if found is None:
+                        combined[combo] = [claim]
+                    else:
+                        found.append(claim)
+            for pair in entity_pairs(ordered):
+                found = named.get(pair)
+                if found is None:
+                    named[pair] = [claim]
+                else:
+                    found.append(claim)
+        return index
 
     def usable(self, key: str) -> bool:
         """A key under the cap: rare enough to make its claims candidates of each other."""

@@ -42,18 +42,20 @@ from verify import collector
 from verify.claims import DATE_KINDS, Claim, Kind
 from verify.compare import TIME_KINDS, Comparison, compare, dimension, interval
 from verify.extract.values import find_values
-from verify.match.blocking import Common, InvertedIndex, keys_of
+from verify.match.blocking import Common, InvertedIndex, keys_for, keys_of
 from verify.match.lexicon import CONCEPT_PREFIX, Lexicon, default_lexicon
 from verify.match.similarity import (
     ENTITY_PREFIX,
     Features,
+    Reading,
+    assemble,
     clashes,
     features,
     score,
     shared_anchors,
     takes_no_side,
 )
-from verify.match.stored import decode
+from verify.match.stored import decode, reading
 from verify.match.thresholds import GROUP_THRESHOLD, MAX_RATIO, SAME_DOCUMENT_THRESHOLD
 from verify.text.normalize import TOKEN_RE, stem
 
@@ -61,6 +63,7 @@ Status = Literal["conflict", "consistent", "not-comparable", "single"]
 FactConflict = Literal["number", "date", "attribution", "self-contradiction"]
 LABEL_WORDS = 5
 SINGLE = "Stated in one place only."  # the explanation of a fact of one version
+_NO_LINKS: dict[str, float] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,10 +201,14 @@ class FactIndex:
         self._lexicon = lexicon or default_lexicon()
         self._singles = singles
         self._items: dict[str, Item] = {}
+        self._common = common
+        # Features are assembled from a stored reading only for a claim with candidates,
+        # when first needed (`_feature`): most claims of a store have none.
         self._features: dict[str, Features] = {}
+        self._readings: dict[str, Reading] = {}
         self._keys: dict[str, frozenset[str]] = {}
         self._index = InvertedIndex(common)
-        self._links: dict[str, dict[str, float]] = {}
+        self._links: dict[str, dict[str, float]] = {}  # only claims with a link have any
         self._spans: dict[str, tuple[float, float] | None] = {}  # amounts, for `_apart`
         self._fact_of: dict[str, str] = {}
         self._facts: dict[str, Fact] = {}
@@ -228,9 +235,8 @@ class FactIndex:
         # Links found through a block that grew too common are re-derived.
         crossed = self._index_items(fresh)
         for key in crossed - new:
-            for other in self._links[key]:
+            for other in self._links.pop(key, _NO_LINKS):
                 self._links[other].pop(key, None)
-            self._links[key] = {}
         touched = crossed | new
         self._link(self._index.pairs(touched, self._keys))
         component = self._component(touched)
@@ -258,36 +264,54 @@ class FactIndex:
         return before ^ after
 
     def _index_items(self, fresh: list[Item]) -> set[str]:
-        """Features and blocking keys of new items; returns the claims under the blocks that
-        have just grown past the cap. Features are the stored ones when they can be trusted
-        (`stored.decode`); else items that say the same thing in the same words (`_said`)
-        share one computation and one Features object."""
-        crossed: set[str] = set()
+        """Blocking keys of new items; returns the claims under the blocks that have just
+        grown past the cap. The keys come from stored readings when they can be trusted
+        (`stored.reading`); else items that say the same thing in the same words (`_said`)
+        share one computation of their features."""
         told: dict[tuple[object, ...], tuple[Features, frozenset[str]]] = {}
-        lexicon = self._lexicon
+        lexicon, readings, features_of = self._lexicon, self._readings, self._features
+        indexed = []
         for item in fresh:
             key = item.claim_key
-            f = decode(item.stored, item.claim, lexicon)
-            if f is not None:
-                known = f, keys_of(f)
+            found = reading(item.stored, lexicon)
+            if found is not None:
+                keys = keys_for(dimension(item.claim.value), found.words, item.claim.entities,
+                                found.beyond)
+                readings[key] = found
             else:
                 said = _said(item)
                 if said not in told:
                     f = features(item.claim, lexicon, item.text)
                     told[said] = f, keys_of(f)
-                known = told[said]
+                features_of[key], keys = told[said]
             self._items[key] = item
-            self._features[key], self._keys[key] = known
-            self._links[key] = {}
-            self._spans[key] = _span(item.claim)
-            crossed |= self._index.add(key, known[1])
+            self._keys[key] = keys
+            indexed.append((key, keys))
+        if not self._index.blocks:
+            self._index = InvertedIndex.of(indexed, self._common)
+            return set()
+        crossed: set[str] = set()
+        for key, keys in indexed:
+            crossed |= self._index.add(key, keys)
         return crossed
+
+    def _feature(self, key: str) -> Features:
+        found = self._features.get(key)
+        if found is None:
+            found = self._features[key] = assemble(self._items[key].claim,
+                                                   self._readings.pop(key), self._lexicon)
+        return found
 
     def _link(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Score candidate pairs; a link where the score reaches the threshold. The vetoes
         that part two claims before any score come first: one sentence, amounts ten times
         apart, different subjects (`frame_clash`)."""
+        pairs = list(pairs)
         items, feats, spans, links = self._items, self._features, self._spans, self._links
+        for key in {k for pair in pairs for k in pair}:
+            if key not in spans:
+                self._feature(key)
+                spans[key] = _span(items[key].claim)
         lexicon = self._lexicon
         for key, other in pairs:
             a, b, fa, fb = items[key], items[other], feats[key], feats[other]
@@ -296,12 +320,17 @@ class FactIndex:
                 continue
             s = score(fb, fa, lexicon=lexicon, clash_checked=True)
             if s >= (SAME_DOCUMENT_THRESHOLD if a.document == b.document else GROUP_THRESHOLD):
-                links[key][other] = links[other][key] = s
+                mine, theirs = links.get(key), links.get(other)
+                if mine is None:
+                    mine = links[key] = {}
+                if theirs is None:
+                    theirs = links[other] = {}
+                mine[other] = theirs[key] = s
 
     def _component(self, seeds: set[str]) -> set[str]:
         seen, stack = set(seeds), list(seeds)
         while stack:
-            for other in self._links[stack.pop()]:
+            for other in self._links.get(stack.pop(), _NO_LINKS):
                 if other not in seen:
                     seen.add(other)
                     stack.append(other)
@@ -314,7 +343,8 @@ class FactIndex:
         may merge only when it is |g|·|h|, every member linked to every member.
         """
         every = self._links
-        free = keys - {k for k in keys if len(every[k]) > 1 and self._ambiguous(k)}
+        free = {k for k in keys if k in every}
+        free -= {k for k in free if len(every[k]) > 1 and self._ambiguous(k)}
         links = sorted((-s, a, b) for a in free for b, s in every[a].items()
                        if a < b and b in free)
         linked = {k for _, a, b in links for k in (a, b)}  # the others stay alone
@@ -339,31 +369,32 @@ class FactIndex:
                     del row[gb]
                     row[ga] = row.get(ga, 0) + n
                     between[ga][other] = between[ga].get(other, 0) + n
-        return [sorted(m) for m in members.values()] + [[k] for k in keys - linked]
+        groups = [sorted(m) for m in members.values()]
+        return groups + [[k] for k in keys - linked] if self._singles else groups
 
     def _ambiguous(self, key: str) -> bool:
         """Linked to two claims (or more) that clash, with nothing to side with either (see
         module); the caller has made sure of two links.
 
-        Only partners that name every place and organisation `key` names can be such a pair
-        (`takes_no_side`), so the pairs are drawn from those alone; and two partners linked
-        to each other passed every veto, so they do not clash.
+        Two partners linked to each other passed every veto, so they do not clash: most
+        claims with several links are in a clique, and the pairs left are few. Of those,
+        only partners that name every place and organisation `key` names can be such a
+        pair (`takes_no_side`).
         """
-        every, feats = self._links, self._features
+        every, feats, items, spans = self._links, self._features, self._items, self._spans
+        partners = list(every[key])
+        apart = [(x, y) for i, x in enumerate(partners) for y in partners[i + 1 :]
+                 if y not in every[x]]
+        if not apart:
+            return False
         f = feats[key]
-        partners = [x for x in every[key]
-                    if f.places <= feats[x].places and f.actors <= feats[x].actors]
-        items, spans = self._items, self._spans
-        for i, x in enumerate(partners):  # `clashes` first: it alone rules most pairs out
-            fx, linked = feats[x], every[x]
-            for y in partners[i + 1 :]:
-                if y in linked:
-                    continue
-                fy = feats[y]
-                if (clashes(fx, fy) and takes_no_side(f, fx, fy)
-                        and not _same_sentence(items[x], items[y])
-                        and not _apart(spans[x], spans[y])):
-                    return True
+        for x, y in apart:
+            fx, fy = feats[x], feats[y]
+            if (f.places <= fx.places and f.actors <= fx.actors and f.places <= fy.places
+                    and f.actors <= fy.actors and clashes(fx, fy) and takes_no_side(f, fx, fy)
+                    and not _same_sentence(items[x], items[y])
+                    and not _apart(spans[x], spans[y])):
+                return True
         return False
 
     def _build(self, keys: list[str]) -> Fact:
@@ -372,7 +403,7 @@ class FactIndex:
             PairVerdict(a.claim_key, b.claim_key, compare_versions(a, b))
             for a, b in combinations(members, 2)
         )
-        feats = [self._features[k] for k in keys]
+        feats = [self._feature(k) for k in keys]
         kind = members[0].claim.value.kind.value
         status, conflict = _status(pairs, members)
         label = _label(kind, feats)

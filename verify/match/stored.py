@@ -65,14 +65,22 @@ def encode(found: Features, lexicon: Lexicon) -> str | None:
 
 def decode(line: str | None, claim: Claim, lexicon: Lexicon) -> Features | None:
     """The features a stored line holds, or None when it is missing or stale."""
+    found = reading(line, lexicon)
+    return None if found is None else assemble(claim, found, lexicon)
+
+
+def reading(line: str | None, lexicon: Lexicon) -> Reading | None:
+    """What a stored line says was read of its claim, or None when it is missing or stale:
+    enough for the claim's blocking keys (`blocking.keys_for`), without the look-ups of the
+    rest of its features, which only a claim with candidates needs."""
     if not line:
         return None
     cells = line.split("\t")
     if len(cells) != _FIELDS + 1 or cells[0] != tag(lexicon):
         return None
     _, words, near, places, actors, beyond, toward = cells
-    return assemble(claim, Reading(tuple(words.split()), tuple(near.split()), _set(places),
-                                   _set(actors), _set(beyond), _set(toward)), lexicon)
+    return Reading(tuple(words.split()), tuple(near.split()), _set(places), _set(actors),
+                   _set(beyond), _set(toward))
 
 
 _EMPTY: frozenset[str] = frozenset()
