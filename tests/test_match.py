@@ -19,7 +19,7 @@ from verify.claims import Claim, Kind, Qualifier, Value
 from verify.extract.entities import Gazetteer
 from verify.match import FactIndex, InvertedIndex, Item, Lexicon, blocking_keys, group_facts
 from verify.match.lexicon import default_lexicon
-from verify.match.similarity import Features, features, frame_clash
+from verify.match.similarity import Features, eventless, features, frame_clash
 from verify.match.thresholds import MAX_BLOCK
 from verify.text.normalize import content_stems
 
@@ -732,6 +732,23 @@ def test_an_index_built_at_once_is_the_index_built_claim_by_claim(rnd: random.Ra
         for claim, own in every.items():
             assert at_once.candidates(claim, own) == one_by_one.candidates(claim, own)
         assert at_once.pairs(set(every), every) == one_by_one.pairs(set(every), every)
+
+
+def test_a_year_that_names_no_event_is_no_other_claim_s_version() -> None:
+    lexicon = default_lexicon()
+    share = item("s", "a.txt", "Azerbaijan bought 40% of its arms from Israel in 2021", "2021",
+                 Kind.YEAR, 2021, entities=("azerbaijan", "israel"))
+    again = item("t", "b.txt", "In 2022 Azerbaijan bought 45% of its arms from Israel", "2022",
+                 Kind.YEAR, 2022, entities=("azerbaijan", "israel"))
+    opened = item("o", "c.txt", "Israel opened its embassy in Azerbaijan in 2021", "2021",
+                  Kind.YEAR, 2021, entities=("israel", "azerbaijan"))
+    found = {i.claim_key: features(i.claim, lexicon, i.text) for i in (share, again, opened)}
+    said = {k: eventless(i.claim, found[k].words, found[k].near, lexicon)
+            for k, i in (("s", share), ("t", again), ("o", opened))}
+    assert said == {"s": True, "t": True, "o": False}
+    for a, b in (("s", "t"), ("s", "o"), ("o", "s")):  # what lets matching skip their pairs
+        assert frame_clash(found[a], found[b]) == "no event in common"
+    assert all(f.status == "single" for f in group_facts([share, again, opened]))
 
 
 def test_a_name_word_two_entities_share_goes_to_the_one_it_names_most_whatever_the_hash_seed(

@@ -50,6 +50,7 @@ from verify.match.similarity import (
     Reading,
     assemble,
     clashes,
+    eventless,
     features,
     score,
     shared_anchors,
@@ -206,6 +207,8 @@ class FactIndex:
         # when first needed (`_feature`): most claims of a store have none.
         self._features: dict[str, Features] = {}
         self._readings: dict[str, Reading] = {}
+        # years and dates that name no event: in their blocks, never in a pair (`eventless`)
+        self._eventless: set[str] = set()
         self._keys: dict[str, frozenset[str]] = {}
         self._index = InvertedIndex(common)
         self._links: dict[str, dict[str, float]] = {}  # only claims with a link have any
@@ -278,12 +281,16 @@ class FactIndex:
                 keys = keys_for(dimension(item.claim.value), found.words, item.claim.entities,
                                 found.beyond)
                 readings[key] = found
+                words, near = found.words, found.near
             else:
                 said = _said(item)
                 if said not in told:
                     f = features(item.claim, lexicon, item.text)
                     told[said] = f, keys_of(f)
-                features_of[key], keys = told[said]
+                f, keys = told[said]
+                features_of[key], words, near = f, f.words, f.near
+            if eventless(item.claim, words, near, lexicon):
+                self._eventless.add(key)
             self._items[key] = item
             self._keys[key] = keys
             indexed.append((key, keys))
@@ -305,8 +312,10 @@ class FactIndex:
     def _link(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Score candidate pairs; a link where the score reaches the threshold. The vetoes
         that part two claims before any score come first: one sentence, amounts ten times
-        apart, different subjects (`frame_clash`)."""
-        pairs = list(pairs)
+        apart, different subjects (`frame_clash`). A year or a date that names no event
+        clashes with every claim: its pairs are dropped before any features are assembled."""
+        eventless = self._eventless
+        pairs = [(a, b) for a, b in pairs if a not in eventless and b not in eventless]
         items, feats, spans, links = self._items, self._features, self._spans, self._links
         for key in {k for pair in pairs for k in pair}:
             if key not in spans:

@@ -42,6 +42,7 @@ from importlib import resources
 from pathlib import Path
 
 from verify.extract.entities import Gazetteer
+from verify.match.thresholds import EVENT_ROLES
 from verify.text.normalize import TOKEN_RE, is_content_word, match_form, stem
 
 MIN_PLACE_STEM = 4  # letters a one-word place name's stem needs to be read in running text
@@ -83,6 +84,7 @@ class Lexicon:
     # for phrases next to a value builds no tuple of words that no phrase starts with
     phrase_lengths: frozenset[int] = field(init=False, default=frozenset())
     phrase_starts: frozenset[str] = field(init=False, default=frozenset())
+    events: frozenset[str] = field(init=False, default=frozenset())  # concepts of EVENT_ROLES
     # what `similarity.assemble` derives from a frame (a set of role concepts), by frame: a
     # few dozen frames recur across a store's claims
     framed: dict[frozenset[str], Framed] = field(init=False, default_factory=dict, repr=False,
@@ -91,6 +93,8 @@ class Lexicon:
     def __post_init__(self) -> None:
         object.__setattr__(self, "phrase_lengths", frozenset(len(p) for p in self.phrases))
         object.__setattr__(self, "phrase_starts", frozenset(p[0] for p in self.phrases if p))
+        object.__setattr__(self, "events", frozenset(
+            c for c, role in self.roles.items() if role in EVENT_ROLES))
 
     @classmethod
     def load(cls, extra: Sequence[Path] = (), gazetteer: Gazetteer | None = None) -> Lexicon:

@@ -19,7 +19,6 @@ from verify.claims import Claim
 from verify.compare import TIME_KINDS, dimension
 from verify.match.lexicon import CONCEPT_PREFIX, Framed, Lexicon, default_lexicon, names_in
 from verify.match.thresholds import (
-    EVENT_ROLES,
     MIN_SHARED,
     NEAR_WORDS,
     PHRASE_SPAN,
@@ -158,7 +157,14 @@ def _framed(frame: frozenset[str], lex: Lexicon) -> Framed:
     for concept in frame:
         slots.setdefault(roles[concept], set()).add(concept)
     return (tuple(sorted((role, frozenset(c)) for role, c in slots.items())),
-            bool(frame & lex.parties), _set([c for c in frame if roles[c] in EVENT_ROLES]))
+            bool(frame & lex.parties), frame & lex.events or _EMPTY)
+
+
+def eventless(claim: Claim, words: Iterable[str], near: Iterable[str], lex: Lexicon) -> bool:
+    """A year or a date whose words (`Reading.words`, `Reading.near`) name no event: it
+    clashes with every claim (`frame_clash`), so it can be no other claim's version."""
+    return (claim.value.kind in TIME_KINDS and lex.events.isdisjoint(words)
+            and lex.events.isdisjoint(near))
 
 
 def _set(items: Iterable[str]) -> frozenset[str]:
