@@ -798,6 +798,35 @@ def test_what_goes_to_another_entity_is_another_fact() -> None:
     assert ("b",) in groups and ("c",) in groups
 
 
+def test_a_preposition_joined_to_its_word_says_where_it_goes_too() -> None:
+    lex = _lexicon_with("kavir-dairy\torganisation\tKavir Dairy|كافير للألبان\t",
+                        "merv-paper\torganisation\tMerv Paper|ميرف للورق\t")
+
+    def engineers(key: str, sentence: str, value: str, low: float) -> Item:
+        return item(key, f"{key}.txt", sentence, value, Kind.COUNT, low,
+                    entities=("kavir-dairy", "merv-paper"))
+
+    helps = engineers("a", "وأرسلت كافير للألبان 300 مهندس لمساعدة ميرف للورق في المشروع",
+                      "300 مهندس", 300)
+    helped = engineers("b", "وأرسلت ميرف للورق 450 مهندسا ولمساعدة كافير للألبان في المشروع",
+                       "450 مهندسا", 450)
+    again = engineers("c", "أرسلت كافير للألبان 320 مهندسا لمساعدة ميرف للورق في المشروع",
+                      "320 مهندسا", 320)
+    assert features_of(helps, lex).toward == {"merv-paper"}
+    assert features_of(helped, lex).toward == {"kavir-dairy"}
+    groups = {tuple(m.claim_key for m in f.members)
+              for f in group_facts([helps, helped, again], lexicon=lex)}
+    assert ("a", "c") in groups and ("b",) in groups
+    # Not a preposition: the ل of a name's own word ("كافير للألبان" before another firm),
+    # and the article's ("الشركة ميرف للورق", the company Merv Paper).
+    named = engineers("d", "وقعت كافير للألبان وميرف للورق عقدا يشمل 40 مهندسا", "40 مهندسا",
+                      40)
+    article = engineers("e", "وقالت الشركة ميرف للورق إن كافير للألبان أرسلت 50 مهندسا",
+                        "50 مهندسا", 50)
+    assert features_of(named, lex).toward == frozenset()
+    assert features_of(article, lex).toward == frozenset()
+
+
 def test_a_source_quoted_with_according_to_is_no_destination() -> None:
     lex = _traders()
     cited = _supplies("a", "Supplies of Kavir Dairy grew by 20%, according to Merv Paper.", "20%",

@@ -18,7 +18,8 @@ to agree on each slot both of them fill (`similarity.frame_clash`), and
 `!parties<TAB>concept|concept...` marks the concepts of facts defined by the places they
 join (a border's length, relations between states). `!toward<TAB>word|word...` lists
 the words after which an entity is where what a value measures goes ("supplies to Merv",
-"إلى ميرف").
+"إلى ميرف"); a word written with a trailing "-" is a preposition joined to the word it
+governs ("ل-": "لمساعدة ميرف", to help Merv).
 
 Where an entity belongs (a capital to its country, a minister to his state) comes from the
 gazetteer's optional fifth column: "Baku" and "Azerbaijan" name one party of a story.
@@ -43,7 +44,7 @@ from pathlib import Path
 
 from verify.extract.entities import Gazetteer
 from verify.match.thresholds import EVENT_ROLES
-from verify.text.normalize import TOKEN_RE, is_content_word, match_form, stem
+from verify.text.normalize import TOKEN_RE, is_content_word, match_form, normalize_arabic, stem
 
 MIN_PLACE_STEM = 4  # letters a one-word place name's stem needs to be read in running text
 CONCEPT_PREFIX = "~"  # marks a concept among raw stems: "~embassy" never equals a stem
@@ -64,6 +65,7 @@ class Lexicon:
     opposites: frozenset[tuple[str, str]] = frozenset()  # concept-token pairs, both ways
     negations: frozenset[str] = frozenset()  # match forms of negation words
     toward: frozenset[str] = frozenset()  # match forms of the words of `!toward`
+    toward_prefixes: frozenset[str] = frozenset()  # its joined prepositions, letters folded
     roles: dict[str, str] = field(default_factory=dict)  # concept token → its role
     parties: frozenset[str] = frozenset()  # concept tokens of facts that join places
     parents: dict[str, str] = field(default_factory=dict)  # entity key → the party it belongs to
@@ -107,6 +109,7 @@ class Lexicon:
         opposites: set[tuple[str, str]] = set()
         negations: set[str] = set()
         toward: set[str] = set()
+        toward_prefixes: set[str] = set()
         roles: dict[str, str] = {}
         parties: set[str] = set()
         phrases: dict[tuple[str, ...], str] = {}
@@ -119,7 +122,9 @@ class Lexicon:
                 elif concept == "!negation":
                     negations |= {match_form(w) for w in words}
                 elif concept == "!toward":
-                    toward |= {match_form(w) for w in words}
+                    toward |= {match_form(w) for w in words if not w.endswith("-")}
+                    toward_prefixes |= {normalize_arabic(w[:-1]) for w in words
+                                        if w.endswith("-")}
                 elif concept == "!parties":
                     parties |= {CONCEPT_PREFIX + w for w in words}
                 elif concept == "!role" and words:
@@ -151,7 +156,7 @@ class Lexicon:
             (stems, key) for key in organisations for name in entities.names[key]
             if (stems := _content_stems(name))})
         return cls(by_stem, names, frozenset(opposites), frozenset(negations),
-                   frozenset(toward), roles, frozenset(parties), dict(entities.parents), places,
+                   frozenset(toward), frozenset(toward_prefixes), roles, frozenset(parties), dict(entities.parents), places,
                    *_place_names(entities, places, by_stem), phrases,
                    frozenset(one for one, _ in opposites), organisations, name_stems,
                    organisation_names, _fingerprint(texts, entities))

@@ -29,7 +29,14 @@ from verify.match.thresholds import (
     W_KIND,
     W_NEAR,
 )
-from verify.text.normalize import TOKEN_RE, is_content_word, match_form, stem
+from verify.text.normalize import (
+    CONJUNCTIONS,
+    TOKEN_RE,
+    clitics,
+    is_content_word,
+    match_form,
+    stem,
+)
 
 ENTITY_PREFIX = "@"  # marks an entity key among anchors
 # One empty set for every feature that is empty: most are, in most claims, and a store's
@@ -200,16 +207,31 @@ def _named_places(stems: list[str], words: list[str], own: dict[str, str],
 
 def _toward(words: list[str], own: dict[str, str], lex: Lexicon) -> frozenset[str]:
     """The claim's entities named right after a word of the lexicon's `!toward`, or one word
-    later: "supplies to Merv", "إمداداتها إلى ميرف", "engineers sent to help Merv"."""
+    later: "supplies to Merv", "إمداداتها إلى ميرف", "engineers sent to help Merv"; or right
+    after a word its joined preposition governs: "لمساعدة ميرف" (to help Merv). Not after a
+    word of an entity's own name: "للتأمين" in "واحة للتأمين" (Waha Insurance) is a name."""
     found = []
     for i, word in enumerate(words):
         if match_form(word) in lex.toward:
-            for after in words[i + 1 : i + 3]:
-                key = own.get(_content_stem(after) or "")
-                if key is not None:
-                    found.append(key)
-                    break
+            reach = 2
+        elif (lex.toward_prefixes and _joined(word, lex.toward_prefixes)
+              and stem(word) not in own):
+            reach = 1
+        else:
+            continue
+        for after in words[i + 1 : i + 1 + reach]:
+            key = own.get(_content_stem(after) or "")
+            if key is not None:
+                found.append(key)
+                break
     return _set(found)
+
+
+def _joined(word: str, prepositions: frozenset[str]) -> bool:
+    """Whether one of the prepositions is written joined to the word, after any conjunction
+    ("لدعم", "ولدعم"); the article's ل ("الدعم") is none."""
+    peeled = clitics(word).lstrip(CONJUNCTIONS)
+    return any(peeled.startswith(p) for p in prepositions)
 
 
 def _phrases(before: list[str], after: list[str], lex: Lexicon) -> set[str]:

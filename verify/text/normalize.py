@@ -42,6 +42,7 @@ _NOT_WORD = re.compile(r"[^\w']")  # lowercasing may leave combining marks (İ -
 _MIN_STEM = 3
 _ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
 _SINGLE_CLITICS = frozenset("وفبلك")
+CONJUNCTIONS = "وف"  # the clitics that may come before a preposition (و, ف: and, so)
 
 _ARABIC_STOPWORDS_WRITTEN = (
     """
@@ -100,6 +101,16 @@ def strip_clitics(word: str) -> str:
                 word = word[1:]
                 changed = True
     return word
+
+
+@lru_cache(maxsize=1 << 16)
+def clitics(word: str) -> str:
+    """The clitics `match_form` peels off the front of an Arabic word ("ول" of ولدعم), after
+    its letters are folded; empty for any other word."""
+    if not is_arabic(word):
+        return ""
+    folded = normalize_arabic(word)
+    return folded[: len(folded) - len(strip_clitics(folded))]
 
 
 def is_arabic(word: str) -> bool:
