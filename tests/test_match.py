@@ -827,6 +827,26 @@ def test_a_preposition_joined_to_its_word_says_where_it_goes_too() -> None:
     assert features_of(article, lex).toward == frozenset()
 
 
+def test_where_a_value_goes_may_be_named_outside_its_clause() -> None:
+    lex = _traders()
+
+    def assigned(key: str, sentence: str, value: str, low: float, *firms: str) -> Item:
+        return item(key, f"{key}.txt", sentence, value, Kind.COUNT, low, entities=firms,
+                    clause=sentence.split(", ")[-1])
+
+    merv = assigned("a", "To support Merv Paper, Kavir Dairy has assigned 300 engineers.",
+                    "300 engineers", 300, "kavir-dairy")
+    sahand = assigned("b", "To support Sahand Steel, Kavir Dairy has assigned 500 engineers.",
+                      "500 engineers", 500, "kavir-dairy")
+    again = assigned("c", "Kavir Dairy has assigned 320 engineers to support Merv Paper.",
+                     "320 engineers", 320, "kavir-dairy", "merv-paper")
+    assert features_of(merv, lex).toward == {"merv-paper"}
+    assert features_of(sahand, lex).toward == {"sahand-steel"}
+    groups = {tuple(m.claim_key for m in f.members)
+              for f in group_facts([merv, sahand, again], lexicon=lex)}
+    assert ("a", "c") in groups and ("b",) in groups
+
+
 def test_a_source_quoted_with_according_to_is_no_destination() -> None:
     lex = _traders()
     cited = _supplies("a", "Supplies of Kavir Dairy grew by 20%, according to Merv Paper.", "20%",

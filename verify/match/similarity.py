@@ -129,7 +129,8 @@ def read(claim: Claim, lex: Lexicon, sentence: str | None) -> Reading:
         if found:
             places = places | _places(found, lex) or _EMPTY
             beyond |= found
-    toward = _uncited(claim, _toward(sentence_words, own, lex), lex) if own else _EMPTY
+    named = entities | beyond
+    toward = _uncited(claim, _toward(sentence_words, named, lex), lex) if named else _EMPTY
     return Reading(words, near, places, actors, beyond - entities or _EMPTY, toward)
 
 
@@ -205,12 +206,15 @@ def _named_places(stems: list[str], words: list[str], own: dict[str, str],
     return found
 
 
-def _toward(words: list[str], own: dict[str, str], lex: Lexicon) -> frozenset[str]:
-    """The claim's entities named right after a word of the lexicon's `!toward`, or one word
-    later: "supplies to Merv", "إمداداتها إلى ميرف", "engineers sent to help Merv"; or right
-    after a word its joined preposition governs: "لمساعدة ميرف" (to help Merv). Not after a
-    word of an entity's own name: "للتأمين" in "واحة للتأمين" (Waha Insurance) is a name."""
+def _toward(words: list[str], named: frozenset[str], lex: Lexicon) -> frozenset[str]:
+    """The entities of the claim and its sentence (`named`) that stand right after a word of
+    the lexicon's `!toward`, or one word later: "supplies to Merv", "إمداداتها إلى ميرف",
+    "engineers sent to help Merv"; or right after a word its joined preposition governs:
+    "لمساعدة ميرف" (to help Merv). Not after a word of an entity's own name: "للتأمين" in
+    "واحة للتأمين" (Waha Insurance) is a name. The sentence's count: "To support Merv,
+    Kavir has assigned 300 engineers" sends them to Merv, outside the value's clause."""
     found = []
+    own = lex.own_names(named)
     for i, word in enumerate(words):
         if match_form(word) in lex.toward:
             reach = 2
