@@ -847,6 +847,16 @@ def test_where_a_value_goes_may_be_named_outside_its_clause() -> None:
     assert ("a", "c") in groups and ("b",) in groups
 
 
+def test_a_destination_the_claim_names_is_the_one_it_names_not_a_namesake() -> None:
+    # "إلياس" and "ياسنا" stem alike: the rest of the sentence reads both firms from one name.
+    lex = _lexicon_with("kavir-dairy\torganisation\tKavir Dairy|كافير للألبان\t",
+                        "ilyas-paper\torganisation\tIlyas Paper|إلياس للورق\t",
+                        "yasna-paper\torganisation\tYasna Paper|ياسنا للورق\t")
+    supplies = _supplies("a", "ورفعت كافير للألبان إمداداتها إلى ياسنا للورق بنسبة 30%", "30%",
+                         30, "kavir-dairy", "yasna-paper")
+    assert features_of(supplies, lex).toward == {"yasna-paper"}
+
+
 def test_a_source_quoted_with_according_to_is_no_destination() -> None:
     lex = _traders()
     cited = _supplies("a", "Supplies of Kavir Dairy grew by 20%, according to Merv Paper.", "20%",

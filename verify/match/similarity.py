@@ -129,8 +129,8 @@ def read(claim: Claim, lex: Lexicon, sentence: str | None) -> Reading:
         if found:
             places = places | _places(found, lex) or _EMPTY
             beyond |= found
-    named = entities | beyond
-    toward = _uncited(claim, _toward(sentence_words, named, lex), lex) if named else _EMPTY
+    toward = (_uncited(claim, _toward(sentence_words, own, beyond, lex), lex)
+              if own or beyond else _EMPTY)
     return Reading(words, near, places, actors, beyond - entities or _EMPTY, toward)
 
 
@@ -206,15 +206,21 @@ def _named_places(stems: list[str], words: list[str], own: dict[str, str],
     return found
 
 
-def _toward(words: list[str], named: frozenset[str], lex: Lexicon) -> frozenset[str]:
-    """The entities of the claim and its sentence (`named`) that stand right after a word of
-    the lexicon's `!toward`, or one word later: "supplies to Merv", "إمداداتها إلى ميرف",
-    "engineers sent to help Merv"; or right after a word its joined preposition governs:
-    "لمساعدة ميرف" (to help Merv). Not after a word of an entity's own name: "للتأمين" in
-    "واحة للتأمين" (Waha Insurance) is a name. The sentence's count: "To support Merv,
-    Kavir has assigned 300 engineers" sends them to Merv, outside the value's clause."""
+def _toward(words: list[str], own: dict[str, str], beyond: frozenset[str],
+            lex: Lexicon) -> frozenset[str]:
+    """The entities of the claim (the name words `own` gives) and of the rest of its sentence
+    (`beyond`) that stand right after a word of the lexicon's `!toward`, or one word later:
+    "supplies to Merv", "إمداداتها إلى ميرف", "engineers sent to help Merv"; or right after
+    a word its joined preposition governs: "لمساعدة ميرف" (to help Merv). Not after a word
+    of an entity's own name: "للتأمين" in "واحة للتأمين" (Waha Insurance) is a name.
+
+    The rest of the sentence counts: "To support Merv, Kavir has assigned 300 engineers"
+    sends them to Merv, outside the value's clause. A name word that the claim's entities
+    share with one read in the rest of the sentence is the claim's: the stems of "إلياس"
+    and of "ياسنا" are one, and the claim knows which of the two it names."""
+    if beyond:
+        own = {**lex.own_names(beyond), **own}
     found = []
-    own = lex.own_names(named)
     for i, word in enumerate(words):
         if match_form(word) in lex.toward:
             reach = 2
