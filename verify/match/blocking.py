@@ -100,17 +100,9 @@ class InvertedIndex:
             mine = [k for k in ordered if k in usable]
             if len(mine) >= MIN_SHARED:
                 for combo in combinations(mine, MIN_SHARED):
-                    found = combined.get(combo)
-                    if found is None:
-                        combined[combo] = [claim]
-                    else:
-                        found.append(claim)
+                    combined.setdefault(combo, []).append(claim)
             for pair in entity_pairs(ordered):
-                found = named.get(pair)
-                if found is None:
-                    named[pair] = [claim]
-                else:
-                    found.append(claim)
+                named.setdefault(pair, []).append(claim)
         return index
 
     def usable(self, key: str) -> bool:
@@ -138,20 +130,13 @@ class InvertedIndex:
         # grow), so it is not stored.
         combined = self.combined
         for combo in combinations(usable, MIN_SHARED):
-            claims = combined.get(combo)
-            if claims is None:
-                combined[combo] = [claim_key]
-            else:
-                claims.append(claim_key)
+            combined.setdefault(combo, []).append(claim_key)
         named = self.named
         for pair in entity_pairs(ordered):
-            claims = named.get(pair)
-            if claims is None:
-                named[pair] = [claim_key]
-            else:
-                claims.append(claim_key)
-                if len(claims) == MAX_BLOCK + 1:
-                    crossed.update(claims)
+            claims = named.setdefault(pair, [])
+            claims.append(claim_key)
+            if len(claims) == MAX_BLOCK + 1:
+                crossed.update(claims)
         return crossed
 
     def candidates(self, claim_key: str, keys: Iterable[str]) -> list[str]:
