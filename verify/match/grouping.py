@@ -303,6 +303,8 @@ class FactIndex:
         return crossed
 
     def _feature(self, key: str) -> Features:
+        """A claim's features, assembled from its stored reading when first asked for: only
+        claims in candidate pairs, and the members of facts, ever need them."""
         found = self._features.get(key)
         if found is None:
             found = self._features[key] = assemble(self._items[key].claim,
