@@ -134,15 +134,15 @@ def group_facts(
     regrouping all of it would.
 
     Claims of two dimensions are never linked, so the dimensions can be grouped apart: from
-    `parallel_from` items on, they are shared out between `jobs` processes (default: every
-    core), with the very facts one process would find.
+    `parallel_from` items on, `jobs` processes (default: every core) take them one after
+    another, with the very facts one process would find.
     """
     workers = jobs or os.cpu_count() or 1
     if workers > 1 and len(items) >= parallel_from:
-        parts = _share_out(items, workers)
+        parts = _by_dimension(items)
         if len(parts) > 1:
-            return sorted(_group_in_processes(parts, lexicon, common, singles),
-                          key=lambda f: f.id)
+            return sorted(_group_in_processes(parts, min(workers, len(parts)), lexicon,
+                                              common, singles), key=lambda f: f.id)
     return _group(items, lexicon, common, singles)
 
 
@@ -153,15 +153,15 @@ def _group(items: Sequence[Item], lexicon: Lexicon | None, common: Common,
     return index.facts()
 
 
-def _share_out(items: Sequence[Item], workers: int) -> list[list[Item]]:
-    """Whole dimensions, largest first, each to the part holding the fewest items yet."""
+def _by_dimension(items: Sequence[Item]) -> list[list[Item]]:
+    """The items of each dimension, largest dimension first: processes that take them in
+    turn, the next as they finish one, end close together whatever each dimension's claims
+    cost (years that name no event cost little, counts much); shared out in advance by
+    size, one process at 100,000 articles grouped for 56 s while the other was done at 34."""
     by_dimension: dict[str, list[Item]] = {}
     for item in items:
         by_dimension.setdefault(dimension(item.claim.value), []).append(item)
-    parts: list[list[Item]] = [[] for _ in range(workers)]
-    for name in sorted(by_dimension, key=lambda d: (-len(by_dimension[d]), d)):
-        min(parts, key=len).extend(by_dimension[name])
-    return [part for part in parts if part]
+    return [by_dimension[d] for d in sorted(by_dimension, key=lambda d: (-len(by_dimension[d]), d))]
 
 
 # What forked grouping processes inherit instead of receiving it pickled (set only while
@@ -177,14 +177,15 @@ def _group_part(number: int) -> list[tuple[Fact, tuple[str, ...]]]:
     return [(replace(f, members=()), tuple(m.claim_key for m in f.members)) for f in facts]
 
 
-def _group_in_processes(parts: list[list[Item]], lexicon: Lexicon | None,
+def _group_in_processes(parts: list[list[Item]], workers: int, lexicon: Lexicon | None,
                         common: Common, singles: bool) -> list[Fact]:
-    """Each part in a forked process; only the facts travel back."""
+    """The parts in `workers` forked processes, each taking the next part when it is done
+    with one; only the facts travel back."""
     _inherited.update(parts=parts, lexicon=lexicon or default_lexicon(), common=frozenset(common),
                       singles=singles)
     items = {item.claim_key: item for part in parts for item in part}
     try:
-        with ProcessPoolExecutor(len(parts), mp_context=get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
             return [replace(fact, members=tuple(map(items.__getitem__, keys)))
                     for facts in pool.map(_group_part, range(len(parts))) for fact, keys in facts]
     finally:
