@@ -267,7 +267,7 @@ def _summary(facts: list[object]) -> list[tuple[str, str, tuple[str, ...]]]:
 
 
 def test_the_corpus_groups_as_expected() -> None:
-    groups = {members: status for _, status, members in _summary(list(group_facts(_corpus())))}
+    groups = _groups(_corpus())
     assert groups[("ar-25", "e1", "en-20")] == "conflict"
     assert groups[("o1", "o2", "o3")] == "consistent"
     assert groups[("x",)] == "single"
@@ -343,8 +343,10 @@ def test_seeds_flag_the_ashgabat_distance_and_at_most_four_conflicts() -> None:
         assert "do not overlap" in fact.explanation or "credited" in fact.explanation
 
 
-def _groups(items: list[Item]) -> dict[tuple[str, ...], str]:
-    return {members: status for _, status, members in _summary(list(group_facts(items)))}
+def _groups(items: list[Item], lexicon: Lexicon | None = None) -> dict[tuple[str, ...], str]:
+    """Each fact's status by its members' keys, sorted."""
+    facts = group_facts(items, lexicon=lexicon)
+    return {members: status for _, status, members in _summary(list(facts))}
 
 
 def test_counts_are_one_fact_only_when_they_count_the_same_thing() -> None:
@@ -409,7 +411,7 @@ def test_the_opening_of_an_office_is_not_the_opening_of_a_terminal() -> None:
                     entities=("kavir-rail", "erbil"))
     plant = item("p", "d.txt", "The Erbil plant of Kavir Rail opened in 2011", "2011",
                  Kind.YEAR, 2011, entities=("erbil", "kavir-rail"))
-    assert _firm_groups([office, again, terminal, plant], lex) == {
+    assert _groups([office, again, terminal, plant], lex) == {
         ("o", "o2"): "conflict", ("t",): "single", ("p",): "single"}
 
 
@@ -421,7 +423,7 @@ def test_a_pipeline_s_length_is_not_a_railway_s_that_reaches_the_same_city() -> 
                  "80 كيلومترا", Kind.LENGTH, 80, unit="km", entities=("kavir-rail", "erbil"))
     rail = item("r", "c.txt", "The new railway between Erbil and Basra is 120 km long", "120 km",
                 Kind.LENGTH, 120, unit="km", entities=("erbil", "basra"))
-    assert _firm_groups([pipe, again, rail], lex) == {("p", "p2"): "conflict", ("r",): "single"}
+    assert _groups([pipe, again, rail], lex) == {("p", "p2"): "conflict", ("r",): "single"}
 
 
 def test_railways_between_other_cities_are_other_facts() -> None:
@@ -432,7 +434,7 @@ def test_railways_between_other_cities_are_other_facts() -> None:
                  Kind.LENGTH, 610, unit="km", entities=("erbil", "basra"))
     other = item("c", "c.txt", "وتقطع القطارات على خط أربيل - بندر عباس مسافة 1200 كيلومتر",
                  "1200 كيلومتر", Kind.LENGTH, 1200, unit="km", entities=("erbil", "bandar-abbas"))
-    assert _firm_groups([one, again, other], lex) == {("a", "b"): "conflict", ("c",): "single"}
+    assert _groups([one, again, other], lex) == {("a", "b"): "conflict", ("c",): "single"}
 
 
 def test_a_claim_that_cannot_say_which_of_two_facts_it_states_stays_alone() -> None:
@@ -479,11 +481,6 @@ def _firms() -> Lexicon:
                          "bandar-abbas\tplace\tBandar Abbas|بندر عباس\t")
 
 
-def _firm_groups(items: list[Item], lexicon: Lexicon) -> dict[tuple[str, ...], str]:
-    facts = group_facts(items, lexicon=lexicon)
-    return {members: status for _, status, members in _summary(list(facts))}
-
-
 def test_two_organisations_in_one_sentence_frame_are_two_facts() -> None:
     lex = _firms()
     kavir = item("k", "a.txt", "Kavir Rail employs 4,100 workers at its plant in Erbil", "4,100",
@@ -492,7 +489,7 @@ def test_two_organisations_in_one_sentence_frame_are_two_facts() -> None:
                  Kind.COUNT, 4800, entities=("amber-rail", "erbil"))
     again = item("k2", "c.txt", "Kavir Rail employs 4,700 workers at its plant in Erbil",
                  "4,700", Kind.COUNT, 4700, entities=("kavir-rail", "erbil"))
-    groups = _firm_groups([kavir, amber, again], lex)
+    groups = _groups([kavir, amber, again], lex)
     assert groups[("k", "k2")] == "conflict"
     assert groups[("m",)] == "single"
 
@@ -503,7 +500,7 @@ def test_one_organisation_in_two_places_states_two_facts() -> None:
                  Kind.COUNT, 4100, entities=("kavir-rail", "erbil"))
     basra = item("b", "b.txt", "Kavir Rail employs 4,800 workers at its plant in Basra", "4,800",
                  Kind.COUNT, 4800, entities=("kavir-rail", "basra"))
-    assert set(_firm_groups([erbil, basra], lex)) == {("e",), ("b",)}
+    assert set(_groups([erbil, basra], lex)) == {("e",), ("b",)}
 
 
 def test_the_organisation_a_figure_is_credited_to_is_not_its_subject() -> None:
@@ -516,7 +513,7 @@ def test_the_organisation_a_figure_is_credited_to_is_not_its_subject() -> None:
                  Kind.PERCENT, 25, unit="%", entities=("erbil", "amber-rail"))
     one = replace(one, claim=replace(one.claim, source="Kavir Rail"))
     other = replace(other, claim=replace(other.claim, source="Amber Rail"))
-    assert _firm_groups([one, other], lex)[("1", "2")] == "conflict"
+    assert _groups([one, other], lex)[("1", "2")] == "conflict"
 
 
 def test_name_words_that_are_also_field_words_tie_nothing() -> None:
@@ -543,7 +540,7 @@ def test_an_organisation_named_outside_the_value_s_clause_is_still_its_subject()
     lex = _firms()
     kavir = _built_by("k", "a.txt", "Kavir Rail", 80)
     amber = _built_by("m", "b.txt", "Amber Rail", 95)
-    assert set(_firm_groups([kavir, amber], lex)) == {("k",), ("m",)}
+    assert set(_groups([kavir, amber], lex)) == {("k",), ("m",)}
 
 
 def test_the_organisation_and_place_a_sentence_names_outside_the_clause_are_keys() -> None:
@@ -792,8 +789,7 @@ def test_what_goes_to_another_entity_is_another_fact() -> None:
     assert features_of(arabic, lex).toward == {"merv-paper"}
     assert frame_clash(features_of(there, lex), features_of(back, lex)) == (
         "different destinations: merv-paper vs kavir-dairy")
-    groups = {tuple(m.claim_key for m in f.members): f.status
-              for f in group_facts([there, back, elsewhere, told_again, arabic], lexicon=lex)}
+    groups = _groups([there, back, elsewhere, told_again, arabic], lex)
     assert groups[("a", "d", "e")] == "conflict"
     assert ("b",) in groups and ("c",) in groups
 
@@ -814,8 +810,7 @@ def test_a_preposition_joined_to_its_word_says_where_it_goes_too() -> None:
                       "320 مهندسا", 320)
     assert features_of(helps, lex).toward == {"merv-paper"}
     assert features_of(helped, lex).toward == {"kavir-dairy"}
-    groups = {tuple(m.claim_key for m in f.members)
-              for f in group_facts([helps, helped, again], lexicon=lex)}
+    groups = _groups([helps, helped, again], lex)
     assert ("a", "c") in groups and ("b",) in groups
     # Not a preposition: the ل of a name's own word ("كافير للألبان" before another firm),
     # and the article's ("الشركة ميرف للورق", the company Merv Paper).
@@ -842,8 +837,7 @@ def test_where_a_value_goes_may_be_named_outside_its_clause() -> None:
                      "320 engineers", 320, "kavir-dairy", "merv-paper")
     assert features_of(merv, lex).toward == {"merv-paper"}
     assert features_of(sahand, lex).toward == {"sahand-steel"}
-    groups = {tuple(m.claim_key for m in f.members)
-              for f in group_facts([merv, sahand, again], lexicon=lex)}
+    groups = _groups([merv, sahand, again], lex)
     assert ("a", "c") in groups and ("b",) in groups
 
 

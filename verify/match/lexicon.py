@@ -156,9 +156,9 @@ class Lexicon:
             (stems, key) for key in organisations for name in entities.names[key]
             if (stems := _content_stems(name))})
         return cls(by_stem, names, frozenset(opposites), frozenset(negations),
-                   frozenset(toward), frozenset(toward_prefixes), roles, frozenset(parties), dict(entities.parents), places,
-                   *_place_names(entities, places, by_stem), phrases,
-                   frozenset(one for one, _ in opposites), organisations, name_stems,
+                   frozenset(toward), frozenset(toward_prefixes), roles, frozenset(parties),
+                   dict(entities.parents), places, *_place_names(entities, places, by_stem),
+                   phrases, frozenset(one for one, _ in opposites), organisations, name_stems,
                    organisation_names, _fingerprint(texts, entities))
 
     def organisations_in(self, stems: Sequence[str]) -> frozenset[str]:

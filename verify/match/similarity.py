@@ -69,8 +69,8 @@ class Features(NamedTuple):
     # organisations and places the sentence names beyond the clause, the cited source left
     # out (see `features`): blocking keys, not anchors
     beyond: frozenset[str] = frozenset()
-    # the claim's entities that what it measures goes to ("supplies to Merv"), the cited
-    # source left out
+    # the entities, the claim's or its sentence's, that what it measures goes to ("supplies
+    # to Merv"), the cited source left out
     toward: frozenset[str] = frozenset()
 
 
