@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 
 import verify.facts
 import verify.match.blocking
+import verify.match.candidates
 from verify.export import export_data
 from verify.extract import extract
 from verify.facts import current_items, refresh_facts
@@ -48,14 +49,19 @@ def stored_at_once_and_one_by_one(tmp_path: Path, files: list[Path],
     return at_once, stepwise
 
 
+def _cap_blocks(monkeypatch: pytest.MonkeyPatch, cap: int) -> None:
+    """The block-size cap, in every module that reads it."""
+    for module in (verify.facts, verify.match.blocking, verify.match.candidates):
+        monkeypatch.setattr(module, "MAX_BLOCK", cap)
+
+
 @pytest.mark.parametrize("cap", [None, 3, 5, 8, 10])
 def test_one_by_one_gives_the_facts_of_all_at_once(tmp_path: Path, cap: int | None,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     # With a small block cap, keys cross it as articles arrive one by one; a fact linked
     # through a key that crossed must come apart as a regrouping of everything finds it.
     if cap is not None:
-        monkeypatch.setattr(verify.facts, "MAX_BLOCK", cap)
-        monkeypatch.setattr(verify.match.blocking, "MAX_BLOCK", cap)
+        _cap_blocks(monkeypatch, cap)
     files = sorted(p for p in CLAIMS.iterdir() if p.suffix in {".txt", ".md", ".html", ".jsonl"})
     at_once, stepwise = stored_at_once_and_one_by_one(tmp_path, files, reversed(files))
     expected = grouped(at_once)
@@ -74,8 +80,7 @@ def test_an_edited_article_regroups_as_a_fresh_store_would(tmp_path: Path, cap: 
     # Each article in turn loses its last two thirds: facts its old claims were in, claims
     # their links kept alone and keys they leave under the cap must all be regrouped.
     if cap is not None:
-        monkeypatch.setattr(verify.facts, "MAX_BLOCK", cap)
-        monkeypatch.setattr(verify.match.blocking, "MAX_BLOCK", cap)
+        _cap_blocks(monkeypatch, cap)
     for n, name in enumerate(ARTICLES):
         folder = tmp_path / f"corpus{n}"
         shutil.copytree(CLAIMS, folder)
@@ -195,8 +200,7 @@ BORDERS = {
 
 def test_a_pair_of_common_places_ties_its_few_claims_until_it_grows_common(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(verify.facts, "MAX_BLOCK", 2)
-    monkeypatch.setattr(verify.match.blocking, "MAX_BLOCK", 2)
+    _cap_blocks(monkeypatch, 2)
     folder = tmp_path / "borders"
     folder.mkdir()
     for name, text in BORDERS.items():

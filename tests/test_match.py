@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 from verify.claims import Claim, Kind, Qualifier, Value
 from verify.extract.entities import Gazetteer
 from verify.match import FactIndex, InvertedIndex, Item, Lexicon, blocking_keys, group_facts
+from verify.match.blocking import keys_for
+from verify.match.candidates import Keyed, candidate_pairs
 from verify.match.lexicon import default_lexicon
 from verify.match.similarity import Features, eventless, features, frame_clash
 from verify.match.thresholds import MAX_BLOCK
@@ -729,6 +731,35 @@ def test_an_index_built_at_once_is_the_index_built_claim_by_claim(rnd: random.Ra
         for claim, own in every.items():
             assert at_once.candidates(claim, own) == one_by_one.candidates(claim, own)
         assert at_once.pairs(set(every), every) == one_by_one.pairs(set(every), every)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_pairs_found_at_once_are_the_pairs_of_the_index(rnd: random.Random) -> None:
+    """`candidate_pairs` over arrays against the index grown claim by claim, with a cap some
+    blocks outgrow, keys and pairs of entities common elsewhere, repeated tokens and
+    stray spaces."""
+    words, names = [f"w{n}" for n in range(6)], [f"e{n}" for n in range(6)]
+    claims = [Keyed(rnd.choice(["d", "d", "f"]),
+                    " ".join(rnd.choices(words, k=rnd.randrange(0, 5))),
+                    rnd.choice(["", " "]).join(rnd.choices(names, k=rnd.randrange(0, 5))))
+              for _ in range(rnd.randrange(0, 40))]
+    common: list[str | tuple[str, str]] = [f"d|{rnd.choice(words)}", f"f|@{rnd.choice(names)}",
+                                           "g|w0", tuple(sorted(["d|@e0", "d|@e1"])),
+                                           ("d|@e2", "d|@e9")]
+    keys = [(f"c{n:02}", keys_for(c.dimension, c.words.split(), c.entities.split(), ()))
+            for n, c in enumerate(claims)]
+    with pytest.MonkeyPatch.context() as patch:
+        cap = rnd.randrange(2, 8)
+        for module in ("blocking", "candidates"):
+            patch.setattr(f"verify.match.{module}.MAX_BLOCK", cap)
+        index = InvertedIndex(common=common)
+        for claim, own in keys:
+            index.add(claim, own)
+        expected = index.pairs({claim for claim, _ in keys}, dict(keys))
+        found = candidate_pairs(claims, common)
+    assert {(keys[i][0], keys[j][0]) for i, j in found.tolist()} == expected
+    assert len(found) == len(expected) and all(i < j for i, j in found.tolist())
 
 
 def test_a_year_that_names_no_event_is_no_other_claim_s_version() -> None:

@@ -20,10 +20,11 @@ in different sentences are linked only at SAME_DOCUMENT_THRESHOLD (a repetition)
 blocking keys reach, and only the linked components they touch are regrouped.
 
 Costs stay near linear in the claims: candidates are the union of small blocks of key
-combinations (`blocking`); the cheap vetoes (same sentence, amounts apart, `frame_clash`)
-run before the score; complete linkage keeps a count of links between every two groups, so
-whether two groups may merge (every member linked to every member: |A|·|B| links) is one
-look-up, not a scan of both groups.
+combinations (`blocking`), found for a first batch all at once over arrays (`candidates`);
+the cheap vetoes (same sentence, amounts apart, `frame_clash`) run before the score; a
+component of links that is a clique is one fact as it stands, and in the others complete
+linkage keeps a count of links between every two groups, so whether two groups may merge
+(every member linked to every member: |A|·|B| links) is one look-up, not a scan of both.
 """
 
 from __future__ import annotations
@@ -38,16 +39,18 @@ from itertools import combinations
 from multiprocessing import get_context
 from typing import Any, Literal
 
+import numpy as np
+
 from verify import collector
 from verify.claims import DATE_KINDS, Claim, Kind
 from verify.compare import TIME_KINDS, Comparison, compare, dimension, interval
 from verify.extract.values import find_values
-from verify.match.blocking import Common, InvertedIndex, keys_for, keys_of
+from verify.match.blocking import Common, InvertedIndex, keys_for
+from verify.match.candidates import Keyed, candidate_pairs
 from verify.match.lexicon import CONCEPT_PREFIX, Lexicon, default_lexicon
 from verify.match.similarity import (
     ENTITY_PREFIX,
     Features,
-    Reading,
     assemble,
     clashes,
     eventless,
@@ -56,7 +59,7 @@ from verify.match.similarity import (
     shared_anchors,
     takes_no_side,
 )
-from verify.match.stored import decode, reading
+from verify.match.stored import decode, parts, reading
 from verify.match.thresholds import GROUP_THRESHOLD, MAX_RATIO, SAME_DOCUMENT_THRESHOLD
 from verify.text.normalize import TOKEN_RE, stem
 
@@ -204,14 +207,15 @@ class FactIndex:
         self._singles = singles
         self._items: dict[str, Item] = {}
         self._common = common
-        # Features are assembled from a stored reading only for a claim with candidates,
-        # when first needed (`_feature`): most claims of a store have none.
+        # Features are assembled from a stored line only for a claim with candidates, when
+        # first needed (`_feature`): most claims of a store have none.
         self._features: dict[str, Features] = {}
-        self._readings: dict[str, Reading] = {}
         # years and dates that name no event: in their blocks, never in a pair (`eventless`)
         self._eventless: set[str] = set()
+        # The first items are paired all at once (`candidates`); the index of their keys is
+        # built only if more items come.
         self._keys: dict[str, frozenset[str]] = {}
-        self._index = InvertedIndex(common)
+        self._index: InvertedIndex | None = None
         self._links: dict[str, dict[str, float]] = {}  # only claims with a link have any
         self._spans: dict[str, tuple[float, float] | None] = {}  # amounts, for `_apart`
         self._fact_of: dict[str, str] = {}
@@ -236,13 +240,18 @@ class FactIndex:
     def _add(self, items: Iterable[Item]) -> set[str]:
         fresh = [i for i in items if i.claim_key not in self._items]
         new = {i.claim_key for i in fresh}
-        # Links found through a block that grew too common are re-derived.
-        crossed = self._index_items(fresh)
-        for key in crossed - new:
-            for other in self._links.pop(key, _NO_LINKS):
-                self._links[other].pop(key, None)
-        touched = crossed | new
-        self._link(self._index.pairs(touched, self._keys))
+        if self._items:
+            # Links found through a block that grew too common are re-derived.
+            crossed = self._index_items(fresh)
+            for key in crossed - new:
+                for other in self._links.pop(key, _NO_LINKS):
+                    self._links[other].pop(key, None)
+            touched = crossed | new
+            assert self._index is not None
+            self._link(self._index.pairs(touched, self._keys))
+        else:
+            touched = new
+            self._link(self._first_pairs(fresh))
         component = self._component(touched)
         before: set[str] = set()
         while True:  # a dissolved fact's members are regrouped too, wherever they now link
@@ -267,49 +276,65 @@ class FactIndex:
                 self._fact_of[key] = fact.id
         return before ^ after
 
+    def _first_pairs(self, fresh: list[Item]) -> list[tuple[str, str]]:
+        """The candidate pairs of the first items, found all at once (`candidates`), each
+        in key order; pairs with a year or a date that names no event are left out."""
+        told: dict[tuple[object, ...], Features] = {}
+        keyed = [self._keyed(item, told) for item in fresh]
+        found = candidate_pairs(keyed, self._common)
+        keys = [item.claim_key for item in fresh]
+        if self._eventless:
+            eventless = np.array([k in self._eventless for k in keys])
+            found = found[~(eventless[found[:, 0]] | eventless[found[:, 1]])]
+        pairs = [(keys[i], keys[j]) for i, j in found.tolist()]
+        return [(a, b) if a < b else (b, a) for a, b in pairs]
+
     def _index_items(self, fresh: list[Item]) -> set[str]:
-        """Blocking keys of new items; returns the claims under the blocks that have just
-        grown past the cap. The keys come from stored readings when they can be trusted
-        (`stored.reading`); else items that say the same thing in the same words (`_said`)
-        share one computation of their features."""
-        told: dict[tuple[object, ...], tuple[Features, frozenset[str]]] = {}
-        lexicon, readings, features_of = self._lexicon, self._readings, self._features
-        indexed = []
-        for item in fresh:
-            key = item.claim_key
-            found = reading(item.stored, lexicon)
-            if found is not None:
-                keys = keys_for(dimension(item.claim.value), found.words, item.claim.entities,
-                                found.beyond)
-                readings[key] = found
-                words, near = found.words, found.near
-            else:
-                said = _said(item)
-                if said not in told:
-                    f = features(item.claim, lexicon, item.text)
-                    told[said] = f, keys_of(f)
-                f, keys = told[said]
-                features_of[key], words, near = f, f.words, f.near
-            if eventless(item.claim, words, near, lexicon):
-                self._eventless.add(key)
-            self._items[key] = item
-            self._keys[key] = keys
-            indexed.append((key, keys))
-        if not self._index.blocks:
-            self._index = InvertedIndex.of(indexed, self._common)
-            return set()
+        """Blocking keys of new items, in the index; returns the claims under the blocks that
+        have just grown past the cap. The first items' index is built on the way."""
+        told: dict[tuple[object, ...], Features] = {}
+        keys = self._keys
+        if self._index is None:
+            for item in self._items.values():
+                keys[item.claim_key] = _blocking_keys(self._keyed(item, told))
+            self._index = InvertedIndex.of(list(keys.items()), self._common)
         crossed: set[str] = set()
-        for key, keys in indexed:
-            crossed |= self._index.add(key, keys)
+        for item in fresh:
+            own = keys[item.claim_key] = _blocking_keys(self._keyed(item, told))
+            crossed |= self._index.add(item.claim_key, own)
         return crossed
 
+    def _keyed(self, item: Item, told: dict[tuple[object, ...], Features]) -> Keyed:
+        """What an item's blocking keys are made of; the item is kept, and noted when it is
+        a year or a date that names no event. They come from its stored line when it can be
+        trusted (`stored.parts`); else from its features, computed once for the items that
+        say the same thing in the same words (`_said`) and kept."""
+        key, claim, lexicon = item.claim_key, item.claim, self._lexicon
+        self._items[key] = item
+        found = parts(item.stored, lexicon)
+        if found is None:
+            said = _said(item)
+            f = told.get(said)
+            if f is None:
+                f = told[said] = features(claim, lexicon, item.text)
+            self._features[key] = f
+            if eventless(claim, f.words, f.near, lexicon):
+                self._eventless.add(key)
+            return Keyed(f.dimension, " ".join(f.words), " ".join([*f.entities, *f.beyond]))
+        if claim.value.kind in TIME_KINDS and eventless(claim, found.words.split(),
+                                                        found.near.split(), lexicon):
+            self._eventless.add(key)
+        return Keyed(dimension(claim.value), found.words, " ".join([*claim.entities, found.beyond]))
+
     def _feature(self, key: str) -> Features:
-        """A claim's features, assembled from its stored reading when first asked for: only
+        """A claim's features, assembled from its stored line when first asked for: only
         claims in candidate pairs, and the members of facts, ever need them."""
         found = self._features.get(key)
         if found is None:
-            found = self._features[key] = assemble(self._items[key].claim,
-                                                   self._readings.pop(key), self._lexicon)
+            item = self._items[key]
+            read = reading(item.stored, self._lexicon)
+            assert read is not None, "an item without a stored line has its features"
+            found = self._features[key] = assemble(item.claim, read, self._lexicon)
         return found
 
     def _link(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -349,20 +374,53 @@ class FactIndex:
         return seen
 
     def _cluster(self, keys: set[str]) -> list[list[str]]:
-        """Greedy complete linkage over the links among `keys`, strongest link first.
+        """Greedy complete linkage over the links among `keys`, component by component.
+
+        Links never cross components, so each is grouped on its own; and a component whose
+        members are all linked to each other is one group whatever the order of its links:
+        nearly every component is such a clique of two to five versions, so the strongest-
+        first merging (`_linkage`) runs on the few others only.
+        """
+        every = self._links
+        free = {k for k in keys if k in every}
+        free -= {k for k in free if len(every[k]) > 1 and self._ambiguous(k)}
+        groups: list[list[str]] = []
+        seen: set[str] = set()
+        for start in free:
+            if start in seen:
+                continue
+            component, stack = [start], [start]
+            seen.add(start)
+            while stack:
+                for other in every[stack.pop()]:
+                    if other in free and other not in seen:
+                        seen.add(other)
+                        stack.append(other)
+                        component.append(other)
+            if len(component) == 1:
+                continue
+            size = len(component) - 1
+            if all(len(every[k]) == size and every[k].keys() <= free for k in component):
+                groups.append(sorted(component))
+            else:
+                groups += self._linkage(component, free)
+        if self._singles:
+            grouped = {k for g in groups for k in g}
+            groups += [[k] for k in keys - grouped]
+        return groups
+
+    def _linkage(self, component: list[str], free: set[str]) -> list[list[str]]:
+        """Greedy complete linkage over the links of one component, strongest link first.
 
         `between[g][h]` counts the links between groups g and h (named by one member); they
         may merge only when it is |g|·|h|, every member linked to every member.
         """
         every = self._links
-        free = {k for k in keys if k in every}
-        free -= {k for k in free if len(every[k]) > 1 and self._ambiguous(k)}
-        links = sorted((-s, a, b) for a in free for b, s in every[a].items()
+        links = sorted((-s, a, b) for a in component for b, s in every[a].items()
                        if a < b and b in free)
-        linked = {k for _, a, b in links for k in (a, b)}  # the others stay alone
-        group = {k: k for k in linked}
-        members = {k: [k] for k in linked}
-        between: dict[str, dict[str, int]] = {k: {} for k in linked}
+        group = {k: k for k in component}
+        members = {k: [k] for k in component}
+        between: dict[str, dict[str, int]] = {k: {} for k in component}
         for _, a, b in links:
             between[a][b] = between[b][a] = 1
         for _, a, b in links:
@@ -381,8 +439,7 @@ class FactIndex:
                     del row[gb]
                     row[ga] = row.get(ga, 0) + n
                     between[ga][other] = between[ga].get(other, 0) + n
-        groups = [sorted(m) for m in members.values()]
-        return groups + [[k] for k in keys - linked] if self._singles else groups
+        return [sorted(m) for m in members.values()]
 
     def _ambiguous(self, key: str) -> bool:
         """Linked to two claims (or more) that clash, with nothing to side with either (see
@@ -433,6 +490,10 @@ def item_features(item: Item, lexicon: Lexicon) -> Features:
     """An item's features: the stored ones when they can be trusted, else read anew."""
     found = decode(item.stored, item.claim, lexicon)
     return found if found is not None else features(item.claim, lexicon, item.text)
+
+
+def _blocking_keys(keyed: Keyed) -> frozenset[str]:
+    return keys_for(keyed.dimension, keyed.words.split(), keyed.entities.split(), ())
 
 
 def _said(item: Item) -> tuple[object, ...]:

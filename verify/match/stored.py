@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from importlib import metadata, resources
+from typing import NamedTuple
 
 from verify.claims import Claim
 from verify.match.lexicon import Lexicon
@@ -71,16 +72,36 @@ def decode(line: str | None, claim: Claim, lexicon: Lexicon) -> Features | None:
 
 def reading(line: str | None, lexicon: Lexicon) -> Reading | None:
     """What a stored line says was read of its claim, or None when it is missing or stale:
-    enough for the claim's blocking keys (`blocking.keys_for`), without the look-ups of the
-    rest of its features, which only a claim with candidates needs."""
-    if not line:
-        return None
-    cells = line.split("\t")
-    if len(cells) != _FIELDS + 1 or cells[0] != tag(lexicon):
+    the costly part of its features, without the look-ups of the rest (`assemble`)."""
+    cells = _cells(line, lexicon)
+    if cells is None:
         return None
     _, words, near, places, actors, beyond, toward = cells
     return Reading(tuple(words.split()), tuple(near.split()), _set(places), _set(actors),
                    _set(beyond), _set(toward))
+
+
+class Parts(NamedTuple):
+    """The cells of a stored line that blocking and `similarity.eventless` read, each its
+    tokens joined by spaces: most claims of a store are in no candidate pair, and for them
+    nothing else of the line is ever parsed."""
+
+    words: str
+    near: str
+    beyond: str
+
+
+def parts(line: str | None, lexicon: Lexicon) -> Parts | None:
+    """What a stored line holds for blocking, or None when it is missing or stale."""
+    cells = _cells(line, lexicon)
+    return None if cells is None else Parts(cells[1], cells[2], cells[5])
+
+
+def _cells(line: str | None, lexicon: Lexicon) -> list[str] | None:
+    if not line:
+        return None
+    cells = line.split("\t")
+    return cells if len(cells) == _FIELDS + 1 and cells[0] == tag(lexicon) else None
 
 
 _EMPTY: frozenset[str] = frozenset()
