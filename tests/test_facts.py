@@ -20,7 +20,7 @@ from verify.facts import current_items, refresh_facts
 from verify.match import Lexicon, features, group_facts
 from verify.match.blocking import keys_of
 from verify.match.similarity import Reading
-from verify.match.stored import decode, encode, tag
+from verify.match.stored import columns, decode, encode, parts, tag
 from verify.pipeline import ingest_and_analyze, load_vocabularies
 from verify.store import open_store
 from verify.store.models import BlockingKey, Claim
@@ -181,6 +181,30 @@ def test_stored_features_are_tagged_with_the_vocabularies_that_made_them(tmp_pat
     assert tag(shipped) != tag(extended) and decode(line, claim, extended) is None
     built = Lexicon(by_stem={})  # built in code: no files to tell its features by
     assert tag(built) is None and encode(found, built) is None
+
+
+def test_stored_lines_read_at_once_are_the_lines_read_one_by_one() -> None:
+    lexicon = Lexicon.load()
+    sentences = ["Exports of grain to Iran rose 5% last year.",
+                 "Azerbaijan lies 760 km away from Iran, the ministry said.",
+                 "The border of Iran and Turkey is 530 km long."]
+    lines = []
+    for sentence in sentences:
+        claim = extract(sentence).claims[0]
+        lines.append(encode(features(claim, lexicon, sentence), lexicon))
+    found = columns(lines, lexicon)
+    assert found is not None
+    one_by_one = [parts(line, lexicon) for line in lines]
+    assert [tuple(cells) for cells in zip(*found, strict=True)] == one_by_one
+    assert any(cells and cells.near for cells in one_by_one)
+    # One line missing or stale, and every line is read on its own: a cell too many in one
+    # line and one too few in another must not pass for two good lines.
+    line = lines[0]
+    assert line is not None
+    stale = "f" * 12 + line[12:]
+    longer, shorter = line + "\tx", line.rsplit("\t", 1)[0]
+    for bad in ([None, *lines], [stale, *lines], ["", *lines], [longer, shorter, *lines]):
+        assert columns(bad, lexicon) is None
 
 
 # Written for the test: each country is named by more claims than the cap of 2 allows, but

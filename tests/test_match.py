@@ -19,7 +19,7 @@ from verify.claims import Claim, Kind, Qualifier, Value
 from verify.extract.entities import Gazetteer
 from verify.match import FactIndex, InvertedIndex, Item, Lexicon, blocking_keys, group_facts
 from verify.match.blocking import keys_for
-from verify.match.candidates import Keyed, candidate_pairs
+from verify.match.candidates import candidate_pairs
 from verify.match.lexicon import default_lexicon
 from verify.match.similarity import Features, eventless, features, frame_clash
 from verify.match.thresholds import MAX_BLOCK
@@ -740,24 +740,25 @@ def test_pairs_found_at_once_are_the_pairs_of_the_index(rnd: random.Random) -> N
     blocks outgrow, keys and pairs of entities common elsewhere, repeated tokens and
     stray spaces."""
     words, names = [f"w{n}" for n in range(6)], [f"e{n}" for n in range(6)]
-    claims = [Keyed(rnd.choice(["d", "d", "f"]),
-                    " ".join(rnd.choices(words, k=rnd.randrange(0, 5))),
-                    rnd.choice(["", " "]).join(rnd.choices(names, k=rnd.randrange(0, 5))))
-              for _ in range(rnd.randrange(0, 40))]
+    n = rnd.randrange(0, 40)
+    dimensions = [rnd.choice(["d", "d", "f"]) for _ in range(n)]
+    own = [" ".join(rnd.choices(words, k=rnd.randrange(0, 5))) for _ in range(n)]
+    named = [rnd.choice(["", " "]).join(rnd.choices(names, k=rnd.randrange(0, 5)))
+             for _ in range(n)]
     common: list[str | tuple[str, str]] = [f"d|{rnd.choice(words)}", f"f|@{rnd.choice(names)}",
                                            "g|w0", tuple(sorted(["d|@e0", "d|@e1"])),
                                            ("d|@e2", "d|@e9")]
-    keys = [(f"c{n:02}", keys_for(c.dimension, c.words.split(), c.entities.split(), ()))
-            for n, c in enumerate(claims)]
+    keys = [(f"c{i:02}", keys_for(dimensions[i], own[i].split(), named[i].split(), ()))
+            for i in range(n)]
     with pytest.MonkeyPatch.context() as patch:
         cap = rnd.randrange(2, 8)
         for module in ("blocking", "candidates"):
             patch.setattr(f"verify.match.{module}.MAX_BLOCK", cap)
         index = InvertedIndex(common=common)
-        for claim, own in keys:
-            index.add(claim, own)
+        for claim, its_keys in keys:
+            index.add(claim, its_keys)
         expected = index.pairs({claim for claim, _ in keys}, dict(keys))
-        found = candidate_pairs(claims, common)
+        found = candidate_pairs(dimensions, own, named, common)
     assert {(keys[i][0], keys[j][0]) for i, j in found.tolist()} == expected
     assert len(found) == len(expected) and all(i < j for i, j in found.tolist())
 

@@ -46,7 +46,7 @@ from verify.claims import DATE_KINDS, Claim, Kind
 from verify.compare import TIME_KINDS, Comparison, compare, dimension, interval
 from verify.extract.values import find_values
 from verify.match.blocking import Common, InvertedIndex, keys_for
-from verify.match.candidates import Keyed, candidate_pairs
+from verify.match.candidates import candidate_pairs
 from verify.match.lexicon import CONCEPT_PREFIX, Lexicon, default_lexicon
 from verify.match.similarity import (
     ENTITY_PREFIX,
@@ -59,7 +59,7 @@ from verify.match.similarity import (
     shared_anchors,
     takes_no_side,
 )
-from verify.match.stored import decode, parts, reading
+from verify.match.stored import columns, decode, parts, reading
 from verify.match.thresholds import GROUP_THRESHOLD, MAX_RATIO, SAME_DOCUMENT_THRESHOLD
 from verify.text.normalize import TOKEN_RE, stem
 
@@ -68,6 +68,9 @@ FactConflict = Literal["number", "date", "attribution", "self-contradiction"]
 LABEL_WORDS = 5
 SINGLE = "Stated in one place only."  # the explanation of a fact of one version
 _NO_LINKS: dict[str, float] = {}
+# What a claim's blocking keys are made of: its dimension, its words, and the entity keys of
+# the claim and of the rest of its sentence, tokens joined by spaces (`candidate_pairs`).
+KeyParts = tuple[str, str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,10 +252,10 @@ class FactIndex:
             touched = crossed | new
             assert self._index is not None
             self._link(self._index.pairs(touched, self._keys))
+            component = self._component(touched)
         else:
-            touched = new
             self._link(self._first_pairs(fresh))
-        component = self._component(touched)
+            component = new  # every link is between two of them
         before: set[str] = set()
         while True:  # a dissolved fact's members are regrouped too, wherever they now link
             facts = {self._fact_of[k] for k in component if k in self._fact_of}
@@ -279,9 +282,15 @@ class FactIndex:
     def _first_pairs(self, fresh: list[Item]) -> list[tuple[str, str]]:
         """The candidate pairs of the first items, found all at once (`candidates`), each
         in key order; pairs with a year or a date that names no event are left out."""
-        told: dict[tuple[object, ...], Features] = {}
-        keyed = [self._keyed(item, told) for item in fresh]
-        found = candidate_pairs(keyed, self._common)
+        self._items.update((item.claim_key, item) for item in fresh)
+        cells = columns([item.stored for item in fresh], self._lexicon)
+        if cells is None:
+            told: dict[tuple[object, ...], Features] = {}
+            keyed = [self._keyed(item, told) for item in fresh]
+        else:
+            keyed = list(map(self._stored_keyed, fresh, *cells))
+        dimensions, words, entities = zip(*keyed) if keyed else ((), (), ())
+        found = candidate_pairs(dimensions, words, entities, self._common)
         keys = [item.claim_key for item in fresh]
         if self._eventless:
             eventless = np.array([k in self._eventless for k in keys])
@@ -300,31 +309,35 @@ class FactIndex:
             self._index = InvertedIndex.of(list(keys.items()), self._common)
         crossed: set[str] = set()
         for item in fresh:
+            self._items[item.claim_key] = item
             own = keys[item.claim_key] = _blocking_keys(self._keyed(item, told))
             crossed |= self._index.add(item.claim_key, own)
         return crossed
 
-    def _keyed(self, item: Item, told: dict[tuple[object, ...], Features]) -> Keyed:
-        """What an item's blocking keys are made of; the item is kept, and noted when it is
-        a year or a date that names no event. They come from its stored line when it can be
+    def _keyed(self, item: Item, told: dict[tuple[object, ...], Features]) -> KeyParts:
+        """What an item's blocking keys are made of, from its stored line when it can be
         trusted (`stored.parts`); else from its features, computed once for the items that
-        say the same thing in the same words (`_said`) and kept."""
-        key, claim, lexicon = item.claim_key, item.claim, self._lexicon
-        self._items[key] = item
-        found = parts(item.stored, lexicon)
-        if found is None:
-            said = _said(item)
-            f = told.get(said)
-            if f is None:
-                f = told[said] = features(claim, lexicon, item.text)
-            self._features[key] = f
-            if eventless(claim, f.words, f.near, lexicon):
-                self._eventless.add(key)
-            return Keyed(f.dimension, " ".join(f.words), " ".join([*f.entities, *f.beyond]))
-        if claim.value.kind in TIME_KINDS and eventless(claim, found.words.split(),
-                                                        found.near.split(), lexicon):
-            self._eventless.add(key)
-        return Keyed(dimension(claim.value), found.words, " ".join([*claim.entities, found.beyond]))
+        say the same thing in the same words (`_said`) and kept. The item is noted when it
+        is a year or a date that names no event."""
+        found = parts(item.stored, self._lexicon)
+        if found is not None:
+            return self._stored_keyed(item, *found)
+        said = _said(item)
+        f = told.get(said)
+        if f is None:
+            f = told[said] = features(item.claim, self._lexicon, item.text)
+        self._features[item.claim_key] = f
+        if eventless(item.claim, f.words, f.near, self._lexicon):
+            self._eventless.add(item.claim_key)
+        return f.dimension, " ".join(f.words), " ".join([*f.entities, *f.beyond])
+
+    def _stored_keyed(self, item: Item, words: str, near: str, beyond: str) -> KeyParts:
+        """`_keyed` from the cells of the item's stored line (`stored.Parts`)."""
+        claim = item.claim
+        if claim.value.kind in TIME_KINDS and eventless(claim, words.split(), near.split(),
+                                                        self._lexicon):
+            self._eventless.add(item.claim_key)
+        return dimension(claim.value), words, " ".join([*claim.entities, beyond])
 
     def _feature(self, key: str) -> Features:
         """A claim's features, assembled from its stored line when first asked for: only
@@ -492,8 +505,9 @@ def item_features(item: Item, lexicon: Lexicon) -> Features:
     return found if found is not None else features(item.claim, lexicon, item.text)
 
 
-def _blocking_keys(keyed: Keyed) -> frozenset[str]:
-    return keys_for(keyed.dimension, keyed.words.split(), keyed.entities.split(), ())
+def _blocking_keys(keyed: KeyParts) -> frozenset[str]:
+    dimension, words, entities = keyed
+    return keys_for(dimension, words.split(), entities.split(), ())
 
 
 def _said(item: Item) -> tuple[object, ...]:

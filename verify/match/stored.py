@@ -15,9 +15,10 @@ sentence.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import metadata, resources
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from verify.claims import Claim
 from verify.match.lexicon import Lexicon
@@ -95,6 +96,22 @@ def parts(line: str | None, lexicon: Lexicon) -> Parts | None:
     """What a stored line holds for blocking, or None when it is missing or stale."""
     cells = _cells(line, lexicon)
     return None if cells is None else Parts(cells[1], cells[2], cells[5])
+
+
+def columns(lines: Sequence[str | None],
+            lexicon: Lexicon) -> tuple[list[str], list[str], list[str]] | None:
+    """`parts` of many lines at once, as three columns (words, near, beyond), or None unless
+    every line can be trusted: the lines are split in one call, and each column is a slice.
+    A line with a cell too many or too few shifts the slices, so the tags would no longer
+    all be read where they stand: the count of tags found there checks every line."""
+    label = tag(lexicon)
+    if label is None or not all(lines):
+        return None
+    width = _FIELDS + 1
+    cells = "\t".join(cast("list[str]", lines)).split("\t")
+    if len(cells) != width * len(lines) or cells[0::width].count(label) != len(lines):
+        return None
+    return cells[1::width], cells[2::width], cells[5::width]
 
 
 def _cells(line: str | None, lexicon: Lexicon) -> list[str] | None:
