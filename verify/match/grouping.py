@@ -358,7 +358,10 @@ class FactIndex:
         eventless = self._eventless
         pairs = [(a, b) for a, b in pairs if a not in eventless and b not in eventless]
         items, feats, spans, links = self._items, self._features, self._spans, self._links
-        for key in {k for pair in pairs for k in pair}:
+        # Features are built in the order the pairs read them, so that the pairs find them
+        # near each other in memory: built in hash order, matching 10,000 articles took
+        # 2.6 s instead of 2.4.
+        for key in dict.fromkeys(k for pair in pairs for k in pair):
             if key not in spans:
                 self._feature(key)
                 spans[key] = _span(items[key].claim)
@@ -395,12 +398,15 @@ class FactIndex:
         first merging (`_linkage`) runs on the few others only.
         """
         every = self._links
-        free = {k for k in keys if k in every}
-        free -= {k for k in free if len(every[k]) > 1 and self._ambiguous(k)}
+        # Claims in the order their links were made, that of their features in memory
+        # (see `_link`): in hash order, 10,000 articles' links took 0.19 s, not 0.12.
+        linked = [k for k in every if k in keys]
+        free = set(linked)
+        free -= {k for k in linked if len(every[k]) > 1 and self._ambiguous(k)}
         groups: list[list[str]] = []
         seen: set[str] = set()
-        for start in free:
-            if start in seen:
+        for start in linked:
+            if start not in free or start in seen:
                 continue
             component, stack = [start], [start]
             seen.add(start)
