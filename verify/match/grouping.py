@@ -213,6 +213,7 @@ class FactIndex:
         # Features are assembled from a stored line only for a claim with candidates, when
         # first needed (`_feature`): most claims of a store have none.
         self._features: dict[str, Features] = {}
+        self._assembled: dict[tuple[object, ...], Features] = {}  # by all they are made of
         # years and dates that name no event: in their blocks, never in a pair (`eventless`)
         self._eventless: set[str] = set()
         # The first items are paired all at once (`candidates`); the index of their keys is
@@ -251,13 +252,17 @@ class FactIndex:
                     self._links[other].pop(key, None)
             touched = crossed | new
             assert self._index is not None
-            self._link(self._index.pairs(touched, self._keys))
+            eventless = self._eventless
+            self._link([(a, b) for a, b in self._index.pairs(touched, self._keys)
+                        if a not in eventless and b not in eventless])
             component = self._component(touched)
         else:
             self._link(self._first_pairs(fresh))
             component = new  # every link is between two of them
         before: set[str] = set()
-        while True:  # a dissolved fact's members are regrouped too, wherever they now link
+        # A dissolved fact's members are regrouped too, wherever they now link (a first
+        # batch dissolves none).
+        while self._fact_of:
             facts = {self._fact_of[k] for k in component if k in self._fact_of}
             if facts <= before:
                 break
@@ -341,22 +346,29 @@ class FactIndex:
 
     def _feature(self, key: str) -> Features:
         """A claim's features, assembled from its stored line when first asked for: only
-        claims in candidate pairs, and the members of facts, ever need them."""
+        claims in candidate pairs, and the members of facts, ever need them. Claims that say
+        the same thing in the same words (one wire story in many outlets: a fifth of the
+        claims with candidates at 10,000 generated articles) share one Features object."""
         found = self._features.get(key)
         if found is None:
             item = self._items[key]
-            read = reading(item.stored, self._lexicon)
-            assert read is not None, "an item without a stored line has its features"
-            found = self._features[key] = assemble(item.claim, read, self._lexicon)
+            claim = item.claim
+            value = claim.value
+            same = (item.stored, claim.entities, value.kind, value.unit, value.currency)
+            found = self._assembled.get(same)
+            if found is None:
+                read = reading(item.stored, self._lexicon)
+                assert read is not None, "an item without a stored line has its features"
+                found = self._assembled[same] = assemble(claim, read, self._lexicon)
+            self._features[key] = found
         return found
 
-    def _link(self, pairs: Iterable[tuple[str, str]]) -> None:
+    def _link(self, pairs: list[tuple[str, str]]) -> None:
         """Score candidate pairs; a link where the score reaches the threshold. The vetoes
         that part two claims before any score come first: one sentence, amounts ten times
         apart, different subjects (`frame_clash`). A year or a date that names no event
-        clashes with every claim: its pairs are dropped before any features are assembled."""
-        eventless = self._eventless
-        pairs = [(a, b) for a, b in pairs if a not in eventless and b not in eventless]
+        clashes with every claim: the callers leave its pairs out, before any features are
+        assembled."""
         items, feats, spans, links = self._items, self._features, self._spans, self._links
         # Features are built in the order the pairs read them, so that the pairs find them
         # near each other in memory: built in hash order, matching 10,000 articles took
