@@ -20,7 +20,7 @@ from verify.facts import current_items, refresh_facts
 from verify.match import Lexicon, features, group_facts
 from verify.match.blocking import keys_of
 from verify.match.similarity import Reading
-from verify.match.stored import columns, decode, encode, parts, tag
+from verify.match.stored import Parts, columns, decode, encode, parts, parts_of, tag
 from verify.pipeline import ingest_and_analyze, load_vocabularies
 from verify.store import open_store
 from verify.store.models import BlockingKey, Claim
@@ -149,7 +149,8 @@ def test_stored_blocking_keys_are_the_keys_matching_reads(tmp_path: Path) -> Non
     assert beyond, "the sample corpus has values whose clause leaves an entity unnamed"
 
 
-@pytest.mark.parametrize("line", [None, "0123456789ab" + "\t" * len(Reading._fields)])
+@pytest.mark.parametrize("line", [None, "0123456789ab" + "\t" * (len(Reading._fields)
+                                                                  + len(Parts._fields))])
 def test_claims_without_trusted_features_are_read_from_their_sentences(
         tmp_path: Path, line: str | None) -> None:
     # A store from before features were kept holds none; one whose lines another lexicon
@@ -186,17 +187,21 @@ def test_stored_features_are_tagged_with_the_vocabularies_that_made_them(tmp_pat
 def test_stored_lines_read_at_once_are_the_lines_read_one_by_one() -> None:
     lexicon = Lexicon.load()
     sentences = ["Exports of grain to Iran rose 5% last year.",
-                 "Azerbaijan lies 760 km away from Iran, the ministry said.",
+                 "In 2021, Azerbaijan bought arms from Israel.",
+                 "Built by Kavir Rail, the pipe that reaches Baku stretches 80 km.",
                  "The border of Iran and Turkey is 530 km long."]
     lines = []
     for sentence in sentences:
         claim = extract(sentence).claims[0]
-        lines.append(encode(features(claim, lexicon, sentence), lexicon))
-    found = columns(lines, lexicon)
-    assert found is not None
+        found = features(claim, lexicon, sentence)
+        lines.append(encode(found, lexicon))
+        assert parts(lines[-1], lexicon) == parts_of(found, lexicon)
     one_by_one = [parts(line, lexicon) for line in lines]
-    assert [tuple(cells) for cells in zip(*found, strict=True)] == one_by_one
-    assert any(cells and cells.near for cells in one_by_one)
+    assert [p.eventless if p else None for p in one_by_one] == [False, True, False, False]
+    assert all(p and p.ties for p in one_by_one) and len({p and p.dimension for p in one_by_one}) > 1
+    at_once = columns(lines, lexicon)
+    assert at_once is not None
+    assert [tuple(cells) for cells in zip(*at_once, strict=True)] == one_by_one
     # One line missing or stale, and every line is read on its own: a cell too many in one
     # line and one too few in another must not pass for two good lines.
     line = lines[0]

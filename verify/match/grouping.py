@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import combinations
+from itertools import combinations, compress
 from multiprocessing import get_context
 from typing import Any, Literal
 
@@ -54,13 +54,12 @@ from verify.match.similarity import (
     Features,
     assemble,
     clashes,
-    eventless,
     features,
     score,
     shared_anchors,
     takes_no_side,
 )
-from verify.match.stored import columns, decode, parts, reading
+from verify.match.stored import Columns, Parts, columns, decode, parts, parts_of, reading
 from verify.match.thresholds import GROUP_THRESHOLD, MAX_RATIO, SAME_DOCUMENT_THRESHOLD
 from verify.text.normalize import TOKEN_RE, stem
 
@@ -69,9 +68,6 @@ FactConflict = Literal["number", "date", "attribution", "self-contradiction"]
 LABEL_WORDS = 5
 SINGLE = "Stated in one place only."  # the explanation of a fact of one version
 _NO_LINKS: dict[str, float] = {}
-# What a claim's blocking keys are made of: its dimension, its words, and the entity keys of
-# the claim and of the rest of its sentence, tokens joined by spaces (`candidate_pairs`).
-KeyParts = tuple[str, str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,19 +285,18 @@ class FactIndex:
         """The candidate pairs of the first items, found all at once (`candidates`), each
         in key order; pairs with a year or a date that names no event are left out."""
         self._items.update((item.claim_key, item) for item in fresh)
-        cells = columns([item.stored for item in fresh], self._lexicon)
-        if cells is None:
-            told: dict[tuple[object, ...], Features] = {}
-            keyed = [self._keyed(item, told) for item in fresh]
-        else:
-            keyed = list(map(self._stored_keyed, fresh, *cells))
-        dimensions, words, entities = zip(*keyed) if keyed else ((), (), ())
-        found = candidate_pairs(dimensions, words, entities, self._common)
         keys = [item.claim_key for item in fresh]
-        if self._eventless:
-            eventless = np.array([k in self._eventless for k in keys])
-            found = found[~(eventless[found[:, 0]] | eventless[found[:, 1]])]
-        pairs = [(keys[i], keys[j]) for i, j in _together(found, len(keys)).tolist()]
+        found = columns([item.stored for item in fresh], self._lexicon)
+        if found is None:  # some line missing or stale: each item on its own
+            told: dict[tuple[object, ...], Features] = {}
+            found = Columns.of([self._keyed(item, told) for item in fresh])
+        dimensions, words, ties, eventless = found
+        rows = candidate_pairs(dimensions, words, ties, self._common)
+        if any(eventless):
+            self._eventless.update(compress(keys, eventless))
+            timeless = np.array(eventless, dtype=bool)
+            rows = rows[~(timeless[rows[:, 0]] | timeless[rows[:, 1]])]
+        pairs = [(keys[i], keys[j]) for i, j in _together(rows, len(keys)).tolist()]
         return [(a, b) if a < b else (b, a) for a, b in pairs]
 
     def _index_items(self, fresh: list[Item]) -> set[str]:
@@ -316,34 +311,26 @@ class FactIndex:
         crossed: set[str] = set()
         for item in fresh:
             self._items[item.claim_key] = item
-            own = keys[item.claim_key] = _blocking_keys(self._keyed(item, told))
+            found = self._keyed(item, told)
+            if found.eventless:
+                self._eventless.add(item.claim_key)
+            own = keys[item.claim_key] = _blocking_keys(found)
             crossed |= self._index.add(item.claim_key, own)
         return crossed
 
-    def _keyed(self, item: Item, told: dict[tuple[object, ...], Features]) -> KeyParts:
-        """What an item's blocking keys are made of, from its stored line when it can be
-        trusted (`stored.parts`); else from its features, computed once for the items that
-        say the same thing in the same words (`_said`) and kept. The item is noted when it
-        is a year or a date that names no event."""
+    def _keyed(self, item: Item, told: dict[tuple[object, ...], Features]) -> Parts:
+        """What blocking reads of an item: from its stored line when it can be trusted
+        (`stored.parts`); else from its features, computed once for the items that say the
+        same thing in the same words (`_said`) and kept."""
         found = parts(item.stored, self._lexicon)
         if found is not None:
-            return self._stored_keyed(item, *found)
+            return found
         said = _said(item)
         f = told.get(said)
         if f is None:
             f = told[said] = features(item.claim, self._lexicon, item.text)
         self._features[item.claim_key] = f
-        if eventless(item.claim, f.words, f.near, self._lexicon):
-            self._eventless.add(item.claim_key)
-        return f.dimension, " ".join(f.words), " ".join([*f.entities, *f.beyond])
-
-    def _stored_keyed(self, item: Item, words: str, near: str, beyond: str) -> KeyParts:
-        """`_keyed` from the cells of the item's stored line (`stored.Parts`)."""
-        claim = item.claim
-        if claim.value.kind in TIME_KINDS and eventless(claim, words.split(), near.split(),
-                                                        self._lexicon):
-            self._eventless.add(item.claim_key)
-        return dimension(claim.value), words, " ".join([*claim.entities, beyond])
+        return parts_of(f, self._lexicon)
 
     def _feature(self, key: str) -> Features:
         """A claim's features, assembled from its stored line when first asked for: only
@@ -535,9 +522,8 @@ def _together(rows: npt.NDArray[np.int64], claims: int) -> npt.NDArray[np.int64]
     return rows[np.lexsort((rows[:, 1], rows[:, 0], lead[rows[:, 0]]))]
 
 
-def _blocking_keys(keyed: KeyParts) -> frozenset[str]:
-    dimension, words, entities = keyed
-    return keys_for(dimension, words.split(), entities.split(), ())
+def _blocking_keys(found: Parts) -> frozenset[str]:
+    return keys_for(found.dimension, found.words.split(), found.ties.split(), ())
 
 
 def _said(item: Item) -> tuple[object, ...]:

@@ -168,11 +168,10 @@ def _framed(frame: frozenset[str], lex: Lexicon) -> Framed:
             bool(frame & lex.parties), frame & lex.events or _EMPTY)
 
 
-def eventless(claim: Claim, words: Iterable[str], near: Iterable[str], lex: Lexicon) -> bool:
-    """A year or a date whose words (`Reading.words`, `Reading.near`) name no event: it
-    clashes with every claim (`frame_clash`), so it can be no other claim's version."""
-    return (claim.value.kind in TIME_KINDS and lex.events.isdisjoint(words)
-            and lex.events.isdisjoint(near))
+def eventless(f: Features, lex: Lexicon) -> bool:
+    """A year or a date whose words name no event: it clashes with every claim
+    (`frame_clash`), so it can be no other claim's version."""
+    return f.timed and lex.events.isdisjoint(f.words) and lex.events.isdisjoint(f.near)
 
 
 def _set(items: Iterable[str]) -> frozenset[str]:
