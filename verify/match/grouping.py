@@ -321,15 +321,18 @@ class FactIndex:
     def _keyed(self, item: Item, told: dict[tuple[object, ...], Features]) -> Parts:
         """What blocking reads of an item: from its stored line when it can be trusted
         (`stored.parts`); else from its features, computed once for the items that say the
-        same thing in the same words (`_said`) and kept."""
+        same thing in the same words (`_said`) and kept (an index built after a first batch
+        finds them kept)."""
         found = parts(item.stored, self._lexicon)
         if found is not None:
             return found
-        said = _said(item)
-        f = told.get(said)
+        f = self._features.get(item.claim_key)
         if f is None:
-            f = told[said] = features(item.claim, self._lexicon, item.text)
-        self._features[item.claim_key] = f
+            said = _said(item)
+            f = told.get(said)
+            if f is None:
+                f = told[said] = features(item.claim, self._lexicon, item.text)
+            self._features[item.claim_key] = f
         return parts_of(f, self._lexicon)
 
     def _feature(self, key: str) -> Features:
