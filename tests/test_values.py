@@ -210,6 +210,25 @@ def test_start_tests_change_no_match(words: list[str], glue: str) -> None:
                 == [m.span() for m in everywhere.finditer(text)])
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2019 Iran opened a consulate in Baku.", [("2019", Kind.YEAR)]),
+        ("In 2021 workers at the port struck.", [("2021", Kind.YEAR)]),
+        ("Since 2005 Kavir Steel has built 3 plants.",
+         [("2005", Kind.YEAR), ("3 plants", Kind.COUNT)]),
+        ("منذ 2005 افتتحت الشركة 3 مصانع", [("2005", Kind.YEAR), ("3 مصانع", Kind.COUNT)]),
+        # no word of time before the number, or no year's digits: a count
+        ("The mill employs 2021 workers.", [("2021 workers", Kind.COUNT)]),
+        ("In 2,021 cases the court ruled.", [("2,021 cases", Kind.COUNT)]),
+        ("In 1500 ships sailed.", [("1500 ships", Kind.COUNT)]),
+    ],
+)
+def test_a_year_that_a_word_of_time_introduces_starts_no_count(
+        text: str, expected: list[tuple[str, Kind]]) -> None:
+    assert [(text[v.start:v.end], v.kind) for v in find_values(text)] == expected
+
+
 def test_an_english_counted_noun_phrase_is_the_values_words() -> None:
     assert only("The ministers held two phone calls.")[0] == "two phone calls"
     assert only("Three heavy cargo planes landed.")[0] == "Three heavy cargo planes"

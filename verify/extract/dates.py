@@ -325,6 +325,14 @@ _YEAR_FOLLOW = re.compile(
 _YEAR_BEFORE = re.compile(r"(?i)(?:في|منذ|حتى|قبل|بعد|خلال|in|since|until|by|during|of|before|after)\s+$")
 
 
+def introduced_year(text: str, start: int, number: str) -> bool:
+    """Four digits in the years' range right after a word that introduces a time ("in",
+    "since", "منذ"): a year, which `_years` reads, and no count may start from it, however
+    the words after it run ("In 2019 Iran opened a consulate" counts no Irans)."""
+    return (len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100
+            and _YEAR_BEFORE.search(text, max(0, start - 8), start) is not None)
+
+
 def _year_ranges(text: str, start: int, end: int) -> Iterator[_Found]:
     for m in YEAR_RANGE_RE.finditer(text, start, end):
         i = next(k for k in range(1, 6) if m[f"a{k}"])

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from verify.claims import Kind, Qualifier, Value
 from verify.extract import numbers as nb
 from verify.extract import units as un
-from verify.extract.dates import find_dates
+from verify.extract.dates import find_dates, introduced_year
 from verify.extract.gates import Gate, Window, english_heads, heads, key_words, starting
 from verify.text.normalize import is_stopword
 
@@ -289,6 +289,8 @@ def _quantity(kind: Kind, unit: str | None, start: int, end: int, low: float | N
 def _single(m: re.Match[str], text: str) -> Value | None:
     number = m["num"]
     if _LONG_DIGITS.search(number) or _is_label(text, m.start("num")):
+        return None
+    if m.start("num") == m.start() and introduced_year(text, m.start(), number):
         return None
     value = _number_value(number)
     if value is None:
