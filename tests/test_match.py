@@ -748,7 +748,7 @@ def test_pairs_found_at_once_are_the_pairs_of_the_index(rnd: random.Random) -> N
     common: list[str | tuple[str, str]] = [f"d|{rnd.choice(words)}", f"f|@{rnd.choice(names)}",
                                            "g|w0", tuple(sorted(["d|@e0", "d|@e1"])),
                                            ("d|@e2", "d|@e9")]
-    keys = [(f"c{i:02}", keys_for(dimensions[i], own[i].split(), named[i].split(), ()))
+    keys = [(f"c{i:02}", keys_for(dimensions[i], own[i].split(), named[i].split()))
             for i in range(n)]
     with pytest.MonkeyPatch.context() as patch:
         cap = rnd.randrange(2, 8)

@@ -34,17 +34,15 @@ def keys_of(f: Features) -> frozenset[str]:
     Rail, the pipe that reaches Baku stretches 80 km" shares the key of Kavir Rail with
     "The Kavir Rail pipeline to Baku runs for 80 km", though its clause names only Baku,
     and the key of Baku alone grows too common to tie them in a season of coverage."""
-    return keys_for(f.dimension, f.words, f.entities, f.beyond)
+    return keys_for(f.dimension, f.words, [*f.entities, *f.beyond])
 
 
-def keys_for(dimension: str, words: Iterable[str], entities: Iterable[str],
-             beyond: Iterable[str]) -> frozenset[str]:
-    """`keys_of` from the parts of features it reads: a stored claim's keys without the
-    rest of its features (`stored.reading`)."""
+def keys_for(dimension: str, words: Iterable[str], entities: Iterable[str]) -> frozenset[str]:
+    """`keys_of` from what blocking reads of a claim (`stored.Parts`): its dimension, its
+    words, and the entity keys of the claim and of the rest of its sentence."""
     prefix = dimension + "|"
     entity = prefix + ENTITY_PREFIX
-    return frozenset([*[prefix + w for w in words], *[entity + e for e in entities],
-                      *[entity + e for e in beyond]])
+    return frozenset([*[prefix + w for w in words], *[entity + e for e in entities]])
 
 
 def entity_pairs(keys: Iterable[str]) -> Iterator[tuple[str, str]]:

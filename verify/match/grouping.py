@@ -526,7 +526,7 @@ def _together(rows: npt.NDArray[np.int64], claims: int) -> npt.NDArray[np.int64]
 
 
 def _blocking_keys(found: Parts) -> frozenset[str]:
-    return keys_for(found.dimension, found.words.split(), found.ties.split(), ())
+    return keys_for(found.dimension, found.words.split(), found.ties.split())
 
 
 def _said(item: Item) -> tuple[object, ...]:
